@@ -1,0 +1,55 @@
+# The two commands a new user needs: `make run` and `make test`. Everything else serves them.
+SHELL := /bin/bash
+VENV ?= .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+MANAGE := $(PY) manage.py
+PROD_CHECK_ENV := DJANGO_SETTINGS_MODULE=config.settings.production \
+	SECRET_KEY=lint-only-$$(head -c 32 /dev/urandom | base64 | tr -dc 'A-Za-z0-9') \
+	ALLOWED_HOSTS=monitoring.example.kz DATABASE_URL=sqlite:////tmp/lint-check.sqlite3
+
+.PHONY: run setup install migrate messages compilemessages demo test test-browser lint format bench clean
+
+run: setup demo ## set everything up on SQLite and serve on 127.0.0.1:$(PORT)
+	$(MANAGE) runserver 127.0.0.1:$(PORT)
+
+setup: install compilemessages migrate
+
+$(VENV)/.installed: pyproject.toml
+	test -x $(PY) || python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[dev]"
+	touch $@
+
+install: $(VENV)/.installed
+
+migrate: install
+	$(MANAGE) migrate --noinput
+
+compilemessages: install
+	$(MANAGE) compilemessages --ignore=.venv -v0
+
+messages: install ## refresh locale/*/django.po from the code
+	$(MANAGE) makemessages -l kk -l ru --no-location --no-obsolete --ignore=.venv --ignore=staticfiles -v0
+
+demo: migrate
+	$(MANAGE) load_abai --demo-users
+
+test: install compilemessages ## the whole suite (SQLite, or DATABASE_URL's database)
+	DJANGO_SETTINGS_MODULE=config.settings.test $(PY) -m pytest
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/djlint --check templates */templates
+	$(VENV)/bin/djlint --lint templates */templates
+	$(MANAGE) makemigrations --check --dry-run
+	$(PROD_CHECK_ENV) $(MANAGE) check --deploy --fail-level WARNING
+
+format: install
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/djlint --reformat templates */templates
+
+clean:
+	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache db.sqlite3

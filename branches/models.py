@@ -1,0 +1,243 @@
+"""The organization tree (central committee → regions → branches → primary organizations),
+dated member counts, people's assignments to units, and the base of every audited record."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+from django.db.models.functions import Concat, Substr
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+from simple_history.models import HistoricalRecords
+
+
+def localized(name: str, name_ru: str) -> str:
+    """A name in the active language: the Russian one on Russian pages, where there is one."""
+    return name_ru if name_ru and get_language() == "ru" else name
+
+
+class AliveManager(models.Manager):
+    """Hides soft-deleted records: a deleted record counts nowhere."""
+
+    def get_queryset(self) -> models.QuerySet:
+        return super().get_queryset().filter(deleted_at__isnull=True)
+
+
+class TrackedRecord(models.Model):
+    """A record people enter: who made it, a version for stale-edit detection, soft delete."""
+
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        editable=False,
+    )
+    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
+    deleted_at = models.DateTimeField(_("deleted at"), null=True, blank=True, editable=False)
+
+    objects = AliveManager()
+    all_objects = models.Manager()
+
+    class Meta:
+        abstract = True
+
+
+class OrgUnit(models.Model):
+    """One node of the union's tree; `path` makes a subtree one indexed prefix query."""
+
+    class Kind(models.TextChoices):
+        CENTRAL = "central", _("central committee")
+        REGION = "region", _("regional organization")
+        BRANCH = "branch", pgettext_lazy("organization unit", "branch")
+        PRIMARY = "primary", _("primary organization")
+
+    class Committee(models.TextChoices):
+        DISTRICT = "district", _("district committee")
+        CITY = "city", _("city committee")
+
+    name = models.CharField(_("name"), max_length=255)
+    name_ru = models.CharField(_("name in Russian"), max_length=255, blank=True)
+    short_name = models.CharField(
+        _("short name"), max_length=100, blank=True, help_text=_("Used in tables, e.g. «Ақсуат».")
+    )
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
+    committee = models.CharField(
+        _("committee type"), max_length=10, choices=Committee.choices, blank=True
+    )
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("parent unit"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
+    )
+    region = models.ForeignKey(
+        "self",
+        verbose_name=_("regional organization"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+    path = models.CharField(_("path"), max_length=255, editable=False, db_index=True)
+    chairman = models.CharField(_("chairman"), max_length=255, blank=True)
+    information_officer = models.CharField(
+        _("who does information work"),
+        max_length=255,
+        blank=True,
+        help_text=_("Position and name of the person who does information work."),
+    )
+    has_press_secretary = models.BooleanField(_("has a staff press secretary"), default=False)
+    is_placeholder = models.BooleanField(
+        _("placeholder"),
+        default=False,
+        help_text=_("Created to stand in for a unit the source did not name; replace it."),
+    )
+    is_demo = models.BooleanField(_("demo data"), default=False)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("organization unit")
+        verbose_name_plural = _("organization units")
+        ordering = ["path"]
+        indexes = [models.Index(fields=["kind", "region"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(kind="central", parent__isnull=True)
+                | (~models.Q(kind="central") & models.Q(parent__isnull=False)),
+                name="orgunit_only_central_is_root",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.display_name
+
+    @property
+    def display_name(self) -> str:
+        return localized(self.name, self.name_ru)
+
+    @property
+    def label(self) -> str:
+        """The short name for tables, else the full one (short names are proper names)."""
+        return self.short_name or self.display_name
+
+    def clean(self) -> None:
+        allowed_parents = {
+            self.Kind.CENTRAL: set(),
+            self.Kind.REGION: {self.Kind.CENTRAL},
+            self.Kind.BRANCH: {self.Kind.REGION},
+            self.Kind.PRIMARY: {self.Kind.REGION, self.Kind.BRANCH},
+        }[self.kind]
+        if self.parent is None and self.kind != self.Kind.CENTRAL:
+            raise ValidationError({"parent": _("This kind of unit needs a parent unit.")})
+        if self.parent is not None and self.parent.kind not in allowed_parents:
+            raise ValidationError(
+                {"parent": _("A unit of this kind cannot be placed under the chosen unit.")}
+            )
+        if self.parent is not None and self.pk and self.parent.path.startswith(self.path):
+            raise ValidationError({"parent": _("A unit cannot be placed inside itself.")})
+
+    def save(self, *args, **kwargs) -> None:
+        with transaction.atomic():
+            old_path = self.path
+            if self.pk is None:
+                super().save(*args, **kwargs)
+                kwargs = {}
+            self.path = f"{self.parent.path if self.parent else '/'}{self.pk}/"
+            if self.kind == self.Kind.REGION:
+                self.region_id = self.pk
+            elif self.parent is not None:
+                self.region_id = self.parent.region_id
+            super().save(*args, **kwargs)
+            if old_path and old_path != self.path:
+                self._move_descendants(old_path)
+
+    def _move_descendants(self, old_path: str) -> None:
+        # A unit moved: its descendants keep their place under it, with new paths and region.
+        OrgUnit.objects.filter(path__startswith=old_path).exclude(pk=self.pk).update(
+            path=Concat(models.Value(self.path), Substr("path", len(old_path) + 1)),
+            region_id=self.region_id,
+        )
+
+
+class MemberCount(models.Model):
+    """How many union members a unit had on a date; a past year's report uses that year's."""
+
+    unit = models.ForeignKey(
+        OrgUnit,
+        verbose_name=_("unit"),
+        on_delete=models.CASCADE,
+        related_name="member_counts",
+    )
+    counted_on = models.DateField(_("counted on"))
+    members = models.PositiveIntegerField(_("members"))
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("member count")
+        verbose_name_plural = _("member counts")
+        ordering = ["unit", "-counted_on"]
+        constraints = [
+            models.UniqueConstraint(fields=["unit", "counted_on"], name="membercount_one_per_date"),
+            models.CheckConstraint(
+                condition=models.Q(members__gte=0), name="membercount_not_negative"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.unit}: {self.members} ({self.counted_on:%d.%m.%Y})"
+
+
+class Assignment(models.Model):
+    """A person's place in the union: the unit they work for and the role they have there."""
+
+    class Role(models.TextChoices):
+        ADMINISTRATOR = "administrator", _("administrator")
+        CENTRAL_PRESS = "central_press", _("central committee press service")
+        REGIONAL_STAFF = "regional_staff", _("regional staff")
+        BRANCH_OFFICER = "branch_officer", _("branch press officer")
+        EXECUTIVE = "executive", _("executive committee member")
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        on_delete=models.CASCADE,
+        related_name="assignment",
+    )
+    unit = models.ForeignKey(
+        OrgUnit, verbose_name=_("unit"), on_delete=models.PROTECT, related_name="assignments"
+    )
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+    position = models.CharField(_("position"), max_length=255, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("assignment")
+        verbose_name_plural = _("assignments")
+
+    def __str__(self) -> str:
+        return f"{self.user}: {self.get_role_display()}, {self.unit}"
+
+    def clean(self) -> None:
+        expected = {
+            self.Role.ADMINISTRATOR: None,
+            self.Role.CENTRAL_PRESS: {OrgUnit.Kind.CENTRAL},
+            self.Role.REGIONAL_STAFF: {OrgUnit.Kind.REGION},
+            self.Role.EXECUTIVE: {OrgUnit.Kind.REGION},
+            self.Role.BRANCH_OFFICER: {OrgUnit.Kind.BRANCH},
+        }[self.role]
+        if expected is not None and self.unit_id and self.unit.kind not in expected:
+            raise ValidationError({"unit": _("This role is not given at a unit of this kind.")})

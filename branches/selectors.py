@@ -1,0 +1,114 @@
+"""Reads of the organization tree: which units a user may see and change, and member totals."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.db.models import Count, OuterRef, QuerySet, Subquery, Sum
+
+from branches.models import Assignment, MemberCount, OrgUnit
+
+Role = Assignment.Role
+
+# Roles whose holders see the whole tree, and roles that may change nothing at all.
+NATIONWIDE_ROLES = {Role.ADMINISTRATOR, Role.CENTRAL_PRESS}
+READ_ONLY_ROLES = {Role.EXECUTIVE}
+
+
+def user_assignment(*, user: AbstractBaseUser | AnonymousUser) -> Assignment | None:
+    """The user's assignment; a superuser without one acts as an administrator."""
+    if not user.is_authenticated or not user.is_active:
+        return None
+    try:
+        return user.assignment
+    except Assignment.DoesNotExist:
+        if user.is_superuser:
+            return Assignment(user=user, role=Role.ADMINISTRATOR)
+        return None
+
+
+def user_role(*, user: AbstractBaseUser | AnonymousUser) -> str | None:
+    """The role of the user's assignment, or None for a user without one."""
+    assignment = user_assignment(user=user)
+    return assignment.role if assignment else None
+
+
+def unit_subtree(*, unit: OrgUnit) -> QuerySet[OrgUnit]:
+    """The unit and every unit below it."""
+    return OrgUnit.objects.filter(path__startswith=unit.path)
+
+
+def unit_visible_list(*, user: AbstractBaseUser | AnonymousUser) -> QuerySet[OrgUnit]:
+    """Units whose records this user may see: the whole tree, or their unit's subtree."""
+    assignment = user_assignment(user=user)
+    if assignment is None:
+        return OrgUnit.objects.none()
+    if assignment.role in NATIONWIDE_ROLES:
+        return OrgUnit.objects.all()
+    return unit_subtree(unit=assignment.unit)
+
+
+def unit_changeable_list(*, user: AbstractBaseUser | AnonymousUser) -> QuerySet[OrgUnit]:
+    """Units whose records this user may change.
+
+    Executives change nothing; the central press service changes the central committee's own
+    records (it reads every region but does not write for them); administrators change all.
+    """
+    assignment = user_assignment(user=user)
+    if assignment is None or assignment.role in READ_ONLY_ROLES:
+        return OrgUnit.objects.none()
+    if assignment.role == Role.ADMINISTRATOR:
+        return OrgUnit.objects.all()
+    if assignment.role == Role.CENTRAL_PRESS:
+        return OrgUnit.objects.filter(pk=assignment.unit_id)
+    return unit_subtree(unit=assignment.unit)
+
+
+def member_total(*, unit: OrgUnit, on: date) -> int:
+    """Members in the unit's subtree on a date: each unit's latest count on or before it."""
+    latest = (
+        MemberCount.objects.filter(unit=OuterRef("unit"), counted_on__lte=on)
+        .order_by("-counted_on")
+        .values("counted_on")[:1]
+    )
+    total = MemberCount.objects.filter(
+        unit__path__startswith=unit.path, counted_on=Subquery(latest)
+    ).aggregate(total=Sum("members"))["total"]
+    return total or 0
+
+
+def user_capabilities(*, user: AbstractBaseUser | AnonymousUser) -> list[str]:
+    """Sentences, in the active language, of what this user may do in the portal."""
+    from django.utils.translation import gettext as _
+
+    sentences = {
+        "monitoring.view_dashboards": _("See the figures and dashboards of your units"),
+        "publications.log_records": _(
+            "Log publications, followers and methodological materials of your units"
+        ),
+        "publications.import_records": _("Upload a list of publications from Excel"),
+        "monitoring.manage_region": _(
+            "Keep the region's resources, executive committee reviews and targets"
+        ),
+        "monitoring.view_national": _("Compare all regions of the country"),
+        "reports.issue_report": _("Prepare and issue the annual Анықтама"),
+        "publications.manage_reference_lists": _("Keep the national reference lists"),
+        "branches.manage_users": _("Manage users and their assignments"),
+    }
+    return [sentence for perm, sentence in sentences.items() if user.has_perm(perm)]
+
+
+def unit_children_summary(*, unit: OrgUnit) -> dict:
+    """The unit's branches with the number of primary organizations under each, in 2 queries."""
+    primaries = dict(
+        OrgUnit.objects.filter(path__startswith=unit.path, kind=OrgUnit.Kind.PRIMARY)
+        .values_list("parent_id")
+        .annotate(n=Count("id"))
+    )
+    children = OrgUnit.objects.filter(parent=unit).exclude(kind=OrgUnit.Kind.PRIMARY)
+    return {
+        "children": [{"unit": child, "primaries": primaries.get(child.pk, 0)} for child in children],
+        "direct_primaries": primaries.get(unit.pk, 0),
+        "all_primaries": sum(primaries.values()),
+    }

@@ -1,0 +1,13 @@
+from django.contrib import admin
+from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+
+admin.site.site_header = _("Information work monitoring")
+admin.site.site_title = _("Information work monitoring")
+admin.site.index_title = _("Administration")
+
+urlpatterns = [
+    path("", include("branches.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/", admin.site.urls),
+]

@@ -1,0 +1,250 @@
+"""Where things are published (platforms, resources), what was published, and booklets."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator, URLValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+from simple_history.models import HistoricalRecords
+
+from branches.models import OrgUnit, TrackedRecord, localized
+
+URL_MAX_LENGTH = 2048
+http_url_validator = URLValidator(schemes=["http", "https"])
+
+
+class Platform(models.Model):
+    """A national reference list: Facebook, Instagram, Telegram, website, newspaper, TV, radio."""
+
+    class Kind(models.TextChoices):
+        SOCIAL = "social", _("social network")
+        WEBSITE = "website", _("website")
+        PRINT = "print", _("newspaper or magazine")
+        TV = "tv", _("television")
+        RADIO = "radio", _("radio")
+
+    name = models.CharField(_("name"), max_length=100, unique=True)
+    name_ru = models.CharField(_("name in Russian"), max_length=100, blank=True)
+    slug = models.SlugField(_("slug"), max_length=50, unique=True)
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
+    sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("platform")
+        verbose_name_plural = _("platforms")
+        ordering = ["sort_order", "name"]
+
+    def __str__(self) -> str:
+        return self.label
+
+    @property
+    def label(self) -> str:
+        return localized(self.name, self.name_ru)
+
+
+class Resource(TrackedRecord):
+    """A page a unit owns (its Facebook page, its site) or an outside medium (a newspaper)."""
+
+    class Kind(models.TextChoices):
+        OWN_PAGE = "own_page", _("own page")
+        OUTSIDE_MEDIUM = "outside_medium", _("outside medium")
+
+    class Level(models.TextChoices):
+        NATIONAL = "national", _("national")
+        REGIONAL = "regional", _("regional")
+        DISTRICT = "district", _("district")
+
+    name = models.CharField(_("name"), max_length=255)
+    platform = models.ForeignKey(
+        Platform, verbose_name=_("platform"), on_delete=models.PROTECT, related_name="resources"
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    owner = models.ForeignKey(
+        OrgUnit,
+        verbose_name=_("owner unit"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="resources",
+        help_text=_("The unit whose page this is; empty for an outside medium."),
+    )
+    level = models.CharField(_("level"), max_length=10, choices=Level.choices, blank=True)
+    url = models.URLField(
+        _("address"), max_length=URL_MAX_LENGTH, blank=True, validators=[http_url_validator]
+    )
+    opened_on = models.DateField(_("opened on"), null=True, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("resource")
+        verbose_name_plural = _("resources")
+        ordering = ["platform__sort_order", "name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(models.Q(kind="own_page", owner__isnull=False, level=""))
+                | models.Q(kind="outside_medium", owner__isnull=True),
+                name="resource_page_has_owner_medium_has_none",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def clean(self) -> None:
+        if self.kind == self.Kind.OWN_PAGE and self.owner_id is None:
+            raise ValidationError({"owner": _("A unit's own page needs its owner unit.")})
+        if self.kind == self.Kind.OUTSIDE_MEDIUM and self.owner_id is not None:
+            raise ValidationError({"owner": _("An outside medium has no owner unit.")})
+        if self.kind == self.Kind.OWN_PAGE and self.level:
+            raise ValidationError({"level": _("Only an outside medium has a level.")})
+
+
+class Publication(TrackedRecord):
+    """One item that appeared on one resource on one date, about one unit."""
+
+    class Topic(models.TextChoices):
+        LEGAL = "legal", _("legal")
+        ORGANIZATIONAL = "organizational", _("organizational")
+        SOCIOECONOMIC = "socioeconomic", _("social and economic")
+        LABOUR_SAFETY = "labour_safety", _("labour safety")
+        YOUTH = "youth", _("youth")
+        CULTURE_SPORT = "culture_sport", _("culture and sport")
+        OTHER = "other", pgettext_lazy("topic", "other")
+
+    class Kind(models.TextChoices):
+        NEWS = "news", _("news")
+        ARTICLE = "article", _("article")
+        INTERVIEW = "interview", _("interview")
+        BROADCAST = "broadcast", _("broadcast")
+        VIDEO = "video", _("video")
+        PHOTO_REPORT = "photo_report", _("photo report")
+
+    class Language(models.TextChoices):
+        KAZAKH = "kk", _("Kazakh")
+        RUSSIAN = "ru", _("Russian")
+
+    resource = models.ForeignKey(
+        Resource, verbose_name=_("resource"), on_delete=models.PROTECT, related_name="publications"
+    )
+    unit = models.ForeignKey(
+        OrgUnit,
+        verbose_name=_("authoring unit"),
+        on_delete=models.PROTECT,
+        related_name="publications",
+        help_text=_("Whose news it is, or who supplied it."),
+    )
+    # The unit's regional organization, kept here so a region's figures are one indexed scan.
+    region = models.ForeignKey(
+        OrgUnit,
+        verbose_name=_("regional organization"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+    published_on = models.DateField(_("published on"))
+    title = models.CharField(_("title"), max_length=500)
+    url = models.URLField(
+        _("address"), max_length=URL_MAX_LENGTH, blank=True, validators=[http_url_validator]
+    )
+    topic = models.CharField(
+        _("topic"), max_length=20, choices=Topic.choices, default=Topic.ORGANIZATIONAL
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.NEWS)
+    is_repost = models.BooleanField(_("repost"), default=False)
+    language = models.CharField(
+        _("language of the material"),
+        max_length=2,
+        choices=Language.choices,
+        default=Language.KAZAKH,
+    )
+    views = models.PositiveIntegerField(_("views"), null=True, blank=True)
+    reactions = models.PositiveIntegerField(_("reactions"), null=True, blank=True)
+    comments = models.PositiveIntegerField(_("comments"), null=True, blank=True)
+    shares = models.PositiveIntegerField(_("shares"), null=True, blank=True)
+    details_unknown = models.BooleanField(
+        _("details unknown"),
+        default=False,
+        help_text=_("Known only as a count (earlier years, before the portal)."),
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("publication")
+        verbose_name_plural = _("publications")
+        ordering = ["-published_on", "-id"]
+        indexes = [
+            models.Index(fields=["region", "published_on"]),
+            models.Index(fields=["unit", "published_on"]),
+            models.Index(fields=["resource", "published_on"]),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(views__gte=0)
+                & models.Q(reactions__gte=0)
+                & models.Q(comments__gte=0)
+                & models.Q(shares__gte=0),
+                name="publication_engagement_not_negative",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def clean(self) -> None:
+        opened_on = self.resource.opened_on if self.resource_id else None
+        if opened_on and self.published_on and self.published_on < opened_on:
+            raise ValidationError(
+                {
+                    "published_on": _("The page opened on %(date)s; a publication cannot precede it.")
+                    % {"date": opened_on.strftime("%d.%m.%Y")}
+                }
+            )
+
+    def save(self, *args, **kwargs) -> None:
+        self.region_id = self.unit.region_id if self.unit_id else None
+        super().save(*args, **kwargs)
+
+
+class MethodologicalMaterial(TrackedRecord):
+    """A booklet, manual or recommendation a unit issued for its organizations."""
+
+    class Kind(models.TextChoices):
+        BOOKLET = "booklet", _("booklet")
+        MANUAL = "manual", _("training manual")
+        RECOMMENDATION = "recommendation", _("recommendation")
+
+    unit = models.ForeignKey(
+        OrgUnit,
+        verbose_name=_("issuing unit"),
+        on_delete=models.PROTECT,
+        related_name="methodological_materials",
+    )
+    year = models.PositiveSmallIntegerField(
+        _("year"), validators=[MinValueValidator(1990), MaxValueValidator(2100)]
+    )
+    title = models.CharField(_("title"), max_length=500)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.MANUAL)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("methodological material")
+        verbose_name_plural = _("methodological materials")
+        ordering = ["-year", "title"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(year__gte=1990, year__lte=2100),
+                name="methodologicalmaterial_year_in_range",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title

@@ -1,0 +1,429 @@
+"""Loads the Abai regional organization's information work, every fact of the 2024 Анықтама
+(`shared/seed/README.md`), as records. Run it as often as you like: a second run adds nothing.
+
+This is the only place the source document's figures are written down; every page and report
+computes them from the records made here. Where the source is vaguer than a record must be,
+the choice made is said beside it:
+
+- Counted publications are records marked *details unknown*, dated evenly inside their period
+  (the site's 2024 ones in the first half, every 2024 one on or before 01.09.2024, the regional
+  Facebook page's from May 2023, when the page opened).
+- The 2023 press figures are given for groups of outlets («Семей таңы», «Семей вести» – 2;
+  «Жаңа уақыт», «Бесқарағай тынысы», «Уақыт тынысы» – 4); they are split 1 + 1 and 1 + 1 + 2.
+  The 2022 outlets add up to 7 (the source's total says 6): the parts are loaded, so totals are 7.
+- The source names no date for the two executive committee reviews and no year for each of the
+  five booklets of 2022–2024: reviews carry their year only, booklets are spread over the span.
+- The 404 primary organizations and their members are not named: placeholders, clearly labelled,
+  spread over the branches (a few served directly by the region), whose members add up to the
+  regional total. Replace them with the real list by import.
+- The two seminars on legal topics are Facebook publications of the regional committee, one in
+  each year; other counted publications carry the organizational topic the source describes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from branches.models import Assignment, OrgUnit
+from branches.services import member_count_set, orgunit_ensure, user_assign
+from monitoring.models import AudienceSnapshot, CommitteeReview, NewspaperSubscription, ReviewTask
+from publications.models import MethodologicalMaterial, Platform, Publication, Resource
+
+DEMO_PASSWORD = "kasipodaq-demo"  # noqa: S105 (documented in README; never in production)
+
+CENTRAL = {
+    "slug": "central",
+    "name": "Кәсіподақтың Орталық Комитеті",
+    "name_ru": "Центральный комитет профсоюза",
+    "short_name": "Орталық Комитет",
+}
+REGION = {
+    "slug": "abai",
+    "name": "Абай облыстық кәсіподақ ұйымы",
+    "name_ru": "Абайская областная организация профсоюза",
+    "short_name": "Облыстық кәсіподақ комитеті",
+    "chairman": "С. Ибраев",
+    "information_officer": (
+        "Ұйымдастыру жұмыстары жөніндегі бас маман Воказе Ұлжан Ернарқызы"
+    ),
+    "has_press_secretary": False,
+}
+PRIMARY_ORGANIZATIONS = 404
+MEMBERS = 25116
+MEMBERS_COUNTED_ON = date(2024, 1, 1)
+SERVED_DIRECTLY = 8  # primary organizations under the regional committee itself
+
+
+@dataclass(frozen=True)
+class Branch:
+    slug: str
+    short_name: str
+    name: str
+    name_ru: str
+    committee: str = OrgUnit.Committee.DISTRICT
+
+
+BRANCHES = [
+    Branch("abai-audany", "Абай", "Абай аудандық кәсіподақ комитеті",
+           "Абайский районный комитет профсоюза"),
+    Branch("aksuat", "Ақсуат", "Ақсуат аудандық кәсіподақ комитеті",
+           "Аксуатский районный комитет профсоюза"),
+    Branch("ayagoz", "Аягөз", "Аягөз аудандық кәсіподақ комитеті",
+           "Аягозский районный комитет профсоюза"),
+    Branch("beskaragay", "Бесқарағай", "Бесқарағай аудандық кәсіподақ комитеті",
+           "Бескарагайский районный комитет профсоюза"),
+    Branch("borodulikha", "Бородулиха", "Бородулиха аудандық кәсіподақ комитеті",
+           "Бородулихинский районный комитет профсоюза"),
+    Branch("zharma", "Жарма", "Жарма аудандық кәсіподақ комитеті",
+           "Жарминский районный комитет профсоюза"),
+    Branch("kokpekti", "Көкпекті", "Көкпекті аудандық кәсіподақ комитеті",
+           "Кокпектинский районный комитет профсоюза"),
+    Branch("urzhar", "Үржар", "Үржар аудандық кәсіподақ комитеті",
+           "Урджарский районный комитет профсоюза"),
+    Branch("semey", "Қалалық кәсіподақ комитеті", "Семей қалалық кәсіподақ комитеті",
+           "Семейский городской комитет профсоюза", OrgUnit.Committee.CITY),
+]
+
+PLATFORMS = [
+    # slug, name, Russian name, kind
+    ("facebook", "Facebook", "Facebook", Platform.Kind.SOCIAL),
+    ("instagram", "Instagram", "Instagram", Platform.Kind.SOCIAL),
+    ("telegram", "Telegram", "Telegram", Platform.Kind.SOCIAL),
+    ("website", "Сайт", "Сайт", Platform.Kind.WEBSITE),
+    ("newspaper", "Газет", "Газета", Platform.Kind.PRINT),
+    ("tv", "Телевизия", "Телевидение", Platform.Kind.TV),
+    ("radio", "Радио", "Радио", Platform.Kind.RADIO),
+]
+
+SITE = "Салалық кәсіподақтың сайты"
+REGION_FACEBOOK = "Абай облыстық кәсіподақ ұйымы (Facebook)"
+REGION_FACEBOOK_URL = "https://web.facebook.com/profile.php?id=100093464882288"
+REGION_FACEBOOK_OPENED = date(2023, 5, 1)
+REGION_FACEBOOK_FOLLOWERS = 261
+AS_OF = date(2024, 9, 1)
+
+BRANCH_PAGES = [
+    # branch slug, platform slug, address
+    ("abai-audany", "instagram",
+     "https://www.instagram.com/abai.audany_bilim_kasipodagy?igsh=MWZwdW90OGUxemJ4ag="),
+    ("aksuat", "facebook",
+     "https://www.facebook.com/aksuat.audandyk.kasipodak.komiteti?mibextid=ZbWKwL"),
+    ("beskaragay", "facebook", "https://www.facebook.com/profbesk?mibextid=LQQJ4d"),
+    ("beskaragay", "instagram",
+     "https://www.instagram.com/p/DA77oxrI2YT/?igsh=MWNtYTVyem55dXYzeg="),
+    ("borodulikha", "instagram",
+     "https://www.instagram.com/kuliadaumbaeva/profilecard/?igsh=MjN1ZWhyazE1NzE3"),
+    ("urzhar", "facebook",
+     "https://www.facebook.com/photo/?fbid=122101013042119281"
+     "&set=a.122101010780119281&_tn_=%3C"),
+]
+
+# name, level (the source calls «Уақыт тынысы» a district paper in 2021; so do we)
+NEWSPAPERS = {
+    "Қазақстан кәсіподағы": Resource.Level.NATIONAL,
+    "Семей таңы": Resource.Level.REGIONAL,
+    "Семей вести": Resource.Level.REGIONAL,
+    "Білімді Ел": Resource.Level.NATIONAL,
+    "Уақыт тынысы": Resource.Level.DISTRICT,
+    "Жаңа уақыт": Resource.Level.DISTRICT,
+    "Бесқарағай тынысы": Resource.Level.DISTRICT,
+}
+LOCAL_TV = "Жергілікті телеарна"
+LOCAL_RADIO = "Жергілікті радио"
+
+SITE_PUBLICATIONS = {  # year: (count, first day, last day)
+    2021: (20, date(2021, 1, 1), date(2021, 12, 31)),
+    2022: (36, date(2022, 1, 1), date(2022, 12, 31)),
+    2023: (46, date(2023, 1, 1), date(2023, 12, 31)),
+    2024: (28, date(2024, 1, 1), date(2024, 6, 30)),
+}
+FACEBOOK_PERIODS = {2023: (REGION_FACEBOOK_OPENED, date(2023, 12, 31)), 2024: (date(2024, 1, 1), AS_OF)}
+FACEBOOK_BY_UNIT = {  # authoring unit slug ("direct" = primary orgs served directly): 2023, 2024
+    "abai": (25, 17),
+    "semey": (9, 10),
+    "aksuat": (1, 2),
+    "ayagoz": (1, 0),
+    "beskaragay": (2, 0),
+    "borodulikha": (3, 0),
+    "zharma": (2, 1),
+    "kokpekti": (3, 0),
+    "urzhar": (2, 0),
+    "direct": (0, 3),
+}
+LEGAL_SEMINARS = {
+    2023: "Келісу комиссиясы бойынша семинар",
+    2024: "Аттестаттау тақырыбында жұмыс берушілердің өкілдерімен семинар",
+}
+PRESS = {  # year: {outlet: count}
+    2021: {"Қазақстан кәсіподағы": 1, "Семей таңы": 1, "Білімді Ел": 1, "Уақыт тынысы": 1},
+    2022: {"Қазақстан кәсіподағы": 5, "Білімді Ел": 1, "Уақыт тынысы": 1},
+    2023: {"Қазақстан кәсіподағы": 2, "Семей таңы": 1, "Семей вести": 1, "Жаңа уақыт": 1,
+           "Бесқарағай тынысы": 1, "Уақыт тынысы": 2},
+    2024: {"Семей таңы": 1, "Жаңа уақыт": 2, "Бесқарағай тынысы": 3},
+}
+BROADCASTS_2024 = [
+    (LOCAL_TV, "Төраға С. Ибраевтың жергілікті телеарна эфиріне қатысуы"),
+    (LOCAL_RADIO, "Облыстық және аудандық ұйымдар басшыларының жергілікті радио эфиріне қатысуы"),
+]
+BOOKLETS = [
+    (2022, "Кәсіподақтың жыл сайынғы есеп беру жиналыстарын өткізу тәртібі"),
+    (2022, "Кәсіподақ ұйымдарындағы статистикалық есептілік"),
+    (2023, "Аудандық және қалалық кәсіподақ комитеттерінде есеп беру-сайлау конференцияларын "
+           "дайындау және өткізу"),
+    (2023, "Бастауыш кәсіподақ ұйымдарында есеп беру-сайлау кәсіподақ жиналыстарын дайындау "
+           "және өткізу"),
+    (2024, "Кәсіподақ қызметінің негізгі бағыттары"),
+]
+REVIEWS = [
+    {
+        "year": 2021,
+        "question": "Кәсіподақ органдары және ұйымдарындағы ақпараттық жұмыстың тиімділігін "
+        "арттыру жөніндегі шаралар мен жұмыстың жай-күйі туралы",
+        "decisions": "Жұмыстың осы бағытында тиімділікті арттыру бойынша нақты жоспарлар мен "
+        "міндеттер қабылданды.",
+        "assessment": "Тәжірибе көрсеткендей, қабылданған шаралар жеткіліксіз, олар одан әрі "
+        "дамытуды қажет етеді.",
+        "tasks": [
+            ("Ақпараттық жұмыстың тиімділігін арттыру жоспарын орындау",
+             ReviewTask.State.PARTLY_DONE),
+        ],
+    },
+    {
+        "year": 2024,
+        "question": "Облыстық кәсіподақ ұйымының филиалдарында жүргізіліп жатқан ақпараттық "
+        "жұмыс туралы",
+        "decisions": "",
+        "assessment": "",
+        "tasks": [],
+    },
+]
+SUBSCRIPTION_YEARS = range(2021, 2025)  # the primary organizations subscribe every year
+
+DEMO_USERS = [
+    # username, unit slug, role, first name, last name
+    ("admin", "central", Assignment.Role.ADMINISTRATOR, "Әкімші", "Демо"),
+    ("central_press", "central", Assignment.Role.CENTRAL_PRESS, "Баспасөз қызметі", "Демо"),
+    ("abai_staff", "abai", Assignment.Role.REGIONAL_STAFF, "Облыс маманы", "Демо"),
+    ("abai_executive", "abai", Assignment.Role.EXECUTIVE, "Атқару комитетінің мүшесі", "Демо"),
+    ("aksuat_officer", "aksuat", Assignment.Role.BRANCH_OFFICER, "Ақсуат баспасөз хатшысы", "Демо"),
+    ("urzhar_officer", "urzhar", Assignment.Role.BRANCH_OFFICER, "Үржар баспасөз хатшысы", "Демо"),
+]
+
+
+def spread_dates(count: int, first: date, last: date) -> list[date]:
+    """`count` dates spread evenly over [first, last], the same every run."""
+    span = (last - first).days
+    return [first + timedelta(days=int(span * (i + 0.5) / count)) for i in range(count)]
+
+
+class Command(BaseCommand):
+    help = "Load the Abai regional organization's records (the 2024 Анықтама); idempotent."
+
+    def add_arguments(self, parser) -> None:
+        parser.add_argument(
+            "--demo-users",
+            action="store_true",
+            help=f"Also create one demo user per role, password {DEMO_PASSWORD!r}.",
+        )
+
+    def handle(self, *args, demo_users: bool = False, **options) -> None:
+        if demo_users and not settings.ALLOW_DEMO_USERS:
+            raise CommandError("Demo users are refused by these settings (production).")
+        before = self._counts()
+        with transaction.atomic():
+            units = self._load_tree()
+            platforms = self._load_platforms()
+            resources = self._load_resources(units, platforms)
+            self._load_publications(units, resources)
+            self._load_the_rest(units, resources)
+            if demo_users:
+                self._load_demo_users(units)
+        after = self._counts()
+        added = {name: after[name] - before[name] for name in after if after[name] != before[name]}
+        self.stdout.write(
+            "Abai records loaded; added: "
+            + (", ".join(f"{name} {n}" for name, n in added.items()) or "nothing")
+        )
+
+    @staticmethod
+    def _counts() -> dict[str, int]:
+        models = [OrgUnit, Platform, Resource, Publication, MethodologicalMaterial,
+                  CommitteeReview, AudienceSnapshot, Assignment]
+        return {model._meta.model_name: model._default_manager.count() for model in models}
+
+    def _load_tree(self) -> dict[str, OrgUnit]:
+        central = orgunit_ensure(
+            slug=CENTRAL["slug"],
+            defaults={**_without(CENTRAL, "slug"), "kind": OrgUnit.Kind.CENTRAL, "parent": None},
+        )
+        region = orgunit_ensure(
+            slug=REGION["slug"],
+            defaults={**_without(REGION, "slug"), "kind": OrgUnit.Kind.REGION, "parent": central},
+        )
+        units = {"central": central, "abai": region}
+        for branch in BRANCHES:
+            units[branch.slug] = orgunit_ensure(
+                slug=branch.slug,
+                defaults={
+                    "name": branch.name,
+                    "name_ru": branch.name_ru,
+                    "short_name": branch.short_name,
+                    "kind": OrgUnit.Kind.BRANCH,
+                    "committee": branch.committee,
+                    "parent": region,
+                },
+            )
+        parents = [region] * SERVED_DIRECTLY + [
+            units[BRANCHES[i % len(BRANCHES)].slug]
+            for i in range(PRIMARY_ORGANIZATIONS - SERVED_DIRECTLY)
+        ]
+        base, extra = divmod(MEMBERS, PRIMARY_ORGANIZATIONS)
+        for number, parent in enumerate(parents, start=1):
+            where = "тікелей қызметте" if parent == region else parent.short_name
+            where_ru = "прямое обслуживание" if parent == region else parent.name_ru.split()[0]
+            primary = orgunit_ensure(
+                slug=f"abai-bku-{number:03d}",
+                defaults={
+                    "name": f"БКҰ №{number:03d} ({where}; атауы әлі енгізілмеген)",
+                    "name_ru": f"ППО №{number:03d} ({where_ru}; название ещё не внесено)",
+                    "kind": OrgUnit.Kind.PRIMARY,
+                    "parent": parent,
+                    "is_placeholder": True,
+                },
+            )
+            members = base + (1 if number <= extra else 0)
+            member_count_set(unit=primary, counted_on=MEMBERS_COUNTED_ON, members=members)
+            if parent == region:
+                units.setdefault("direct", primary)
+                units[f"direct-{number}"] = primary
+        return units
+
+    def _load_platforms(self) -> dict[str, Platform]:
+        platforms = {}
+        for order, (slug, name, name_ru, kind) in enumerate(PLATFORMS):
+            platforms[slug], _created = Platform.objects.get_or_create(
+                slug=slug,
+                defaults={"name": name, "name_ru": name_ru, "kind": kind, "sort_order": order},
+            )
+        return platforms
+
+    def _load_resources(self, units, platforms) -> dict[str, Resource]:
+        def ensure(name: str, **fields) -> Resource:
+            resource = Resource.objects.filter(name=name).first()
+            if resource is None:
+                resource = Resource(name=name, **fields)
+                resource.full_clean()
+                resource.save()
+            return resource
+
+        outside = Resource.Kind.OUTSIDE_MEDIUM
+        resources = {
+            SITE: ensure(SITE, platform=platforms["website"], kind=outside,
+                         level=Resource.Level.NATIONAL),
+            REGION_FACEBOOK: ensure(
+                REGION_FACEBOOK, platform=platforms["facebook"], kind=Resource.Kind.OWN_PAGE,
+                owner=units["abai"], url=REGION_FACEBOOK_URL, opened_on=REGION_FACEBOOK_OPENED,
+            ),
+            LOCAL_TV: ensure(LOCAL_TV, platform=platforms["tv"], kind=outside,
+                             level=Resource.Level.REGIONAL),
+            LOCAL_RADIO: ensure(LOCAL_RADIO, platform=platforms["radio"], kind=outside,
+                                level=Resource.Level.REGIONAL),
+        }
+        for name, level in NEWSPAPERS.items():
+            resources[name] = ensure(name, platform=platforms["newspaper"], kind=outside,
+                                     level=level)
+        for slug, platform, url in BRANCH_PAGES:
+            branch = units[slug]
+            name = f"{branch.name} ({platforms[platform].name})"
+            resources[name] = ensure(name, platform=platforms[platform],
+                                     kind=Resource.Kind.OWN_PAGE, owner=branch, url=url)
+        return resources
+
+    def _load_publications(self, units, resources) -> None:
+        existing = set(
+            Publication.objects.filter(region=units["abai"]).values_list("resource_id", "title")
+        )
+        wanted: list[Publication] = []
+
+        def add(resource: Resource, unit: OrgUnit, title: str, published_on: date, **fields):
+            if (resource.pk, title) not in existing:
+                wanted.append(Publication(resource=resource, unit=unit, title=title,
+                                          published_on=published_on, details_unknown=True,
+                                          **fields))
+
+        site = resources[SITE]
+        for year, (count, first, last) in SITE_PUBLICATIONS.items():
+            for i, day in enumerate(spread_dates(count, first, last), start=1):
+                add(site, units["abai"], f"Сайттағы материал, {year} ж., №{i}", day)
+
+        facebook = resources[REGION_FACEBOOK]
+        for column, (year, (first, last)) in enumerate(FACEBOOK_PERIODS.items()):
+            for slug, counts in FACEBOOK_BY_UNIT.items():
+                count = counts[column]
+                days = spread_dates(count, first, last)
+                for i, day in enumerate(days, start=1):
+                    # The directly served primaries' posts come one from each of them.
+                    unit = units[f"direct-{i}"] if slug == "direct" else units[slug]
+                    legal = slug == "abai" and i == 1
+                    title = (LEGAL_SEMINARS[year] if legal
+                             else f"Facebook материалы, {unit.label}, {year} ж., №{i}")
+                    topic = Publication.Topic.LEGAL if legal else Publication.Topic.ORGANIZATIONAL
+                    add(facebook, unit, title, day, topic=topic)
+
+        for year, outlets in PRESS.items():
+            last = AS_OF if year == AS_OF.year else date(year, 12, 31)
+            for outlet, count in outlets.items():
+                for i, day in enumerate(spread_dates(count, date(year, 1, 1), last), start=1):
+                    add(resources[outlet], units["abai"], f"«{outlet}» газетіндегі материал, "
+                        f"{year} ж., №{i}", day, kind=Publication.Kind.ARTICLE)
+
+        days = spread_dates(len(BROADCASTS_2024), date(2024, 1, 1), AS_OF)
+        for (outlet, title), day in zip(BROADCASTS_2024, days, strict=True):
+            add(resources[outlet], units["abai"], title, day, kind=Publication.Kind.BROADCAST)
+
+        for publication in wanted:
+            publication.full_clean()
+            publication.save()
+
+    def _load_the_rest(self, units, resources) -> None:
+        region = units["abai"]
+        AudienceSnapshot.objects.get_or_create(
+            resource=resources[REGION_FACEBOOK], taken_on=AS_OF,
+            defaults={"followers": REGION_FACEBOOK_FOLLOWERS},
+        )
+        for year, title in BOOKLETS:
+            MethodologicalMaterial.objects.get_or_create(
+                unit=region, title=title,
+                defaults={"year": year, "kind": MethodologicalMaterial.Kind.MANUAL},
+            )
+        for review in REVIEWS:
+            committee_review, created = CommitteeReview.objects.get_or_create(
+                unit=region, year=review["year"], question=review["question"],
+                defaults={"decisions": review["decisions"], "assessment": review["assessment"]},
+            )
+            if created:
+                for description, state in review["tasks"]:
+                    ReviewTask.objects.create(review=committee_review, description=description,
+                                              state=state)
+        for year in SUBSCRIPTION_YEARS:
+            NewspaperSubscription.objects.get_or_create(
+                unit=region, outlet=resources["Қазақстан кәсіподағы"], year=year
+            )
+
+    def _load_demo_users(self, units) -> None:
+        for username, slug, role, first_name, last_name in DEMO_USERS:
+            is_admin = role == Assignment.Role.ADMINISTRATOR
+            user_assign(
+                username=username, unit=units[slug], role=role, password=DEMO_PASSWORD,
+                first_name=first_name, last_name=last_name, is_staff=is_admin,
+                is_superuser=is_admin,
+            )
+
+
+def _without(mapping: dict, *keys: str) -> dict:
+    return {key: value for key, value in mapping.items() if key not in keys}
