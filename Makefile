@@ -44,6 +44,9 @@ lint: install
 	$(VENV)/bin/djlint --check templates */templates
 	$(VENV)/bin/djlint --lint templates */templates
 	$(MANAGE) makemigrations --check --dry-run
+	$(MAKE) --no-print-directory messages
+	git diff --exit-code -I '^"POT-Creation-Date' -- locale || \
+		{ echo "locale/ is behind the code: translate what 'make messages' added"; exit 1; }
 	$(PROD_CHECK_ENV) $(MANAGE) check --deploy --fail-level WARNING
 
 format: install

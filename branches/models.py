@@ -7,9 +7,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models.functions import Concat, Substr
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 
@@ -43,7 +42,7 @@ class TrackedRecord(models.Model):
     deleted_at = models.DateTimeField(_("deleted at"), null=True, blank=True, editable=False)
 
     objects = AliveManager()
-    all_objects = models.Manager()
+    all_objects = models.Manager()  # noqa: DJ012 (a second manager, not a field)
 
     class Meta:
         abstract = True
@@ -123,6 +122,21 @@ class OrgUnit(models.Model):
     def __str__(self) -> str:
         return self.display_name
 
+    def save(self, *args, **kwargs) -> None:
+        with transaction.atomic():
+            old_path = self.path
+            if self.pk is None:
+                super().save(*args, **kwargs)
+                kwargs = {}
+            self.path = f"{self.parent.path if self.parent else '/'}{self.pk}/"
+            if self.kind == self.Kind.REGION:
+                self.region_id = self.pk
+            elif self.parent is not None:
+                self.region_id = self.parent.region_id
+            super().save(*args, **kwargs)
+            if old_path and old_path != self.path:
+                self._move_descendants(old_path)
+
     @property
     def display_name(self) -> str:
         return localized(self.name, self.name_ru)
@@ -147,21 +161,6 @@ class OrgUnit(models.Model):
             )
         if self.parent is not None and self.pk and self.parent.path.startswith(self.path):
             raise ValidationError({"parent": _("A unit cannot be placed inside itself.")})
-
-    def save(self, *args, **kwargs) -> None:
-        with transaction.atomic():
-            old_path = self.path
-            if self.pk is None:
-                super().save(*args, **kwargs)
-                kwargs = {}
-            self.path = f"{self.parent.path if self.parent else '/'}{self.pk}/"
-            if self.kind == self.Kind.REGION:
-                self.region_id = self.pk
-            elif self.parent is not None:
-                self.region_id = self.parent.region_id
-            super().save(*args, **kwargs)
-            if old_path and old_path != self.path:
-                self._move_descendants(old_path)
 
     def _move_descendants(self, old_path: str) -> None:
         # A unit moved: its descendants keep their place under it, with new paths and region.

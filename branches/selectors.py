@@ -108,7 +108,9 @@ def unit_children_summary(*, unit: OrgUnit) -> dict:
     )
     children = OrgUnit.objects.filter(parent=unit).exclude(kind=OrgUnit.Kind.PRIMARY)
     return {
-        "children": [{"unit": child, "primaries": primaries.get(child.pk, 0)} for child in children],
+        "children": [
+            {"unit": child, "primaries": primaries.get(child.pk, 0)} for child in children
+        ],
         "direct_primaries": primaries.get(unit.pk, 0),
         "all_primaries": sum(primaries.values()),
     }

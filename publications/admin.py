@@ -24,7 +24,14 @@ class ResourceAdmin(SimpleHistoryAdmin):
 @admin.register(Publication)
 class PublicationAdmin(SimpleHistoryAdmin):
     list_display = ["published_on", "title", "resource", "unit", "topic", "kind", "is_repost"]
-    list_filter = ["resource__platform", "topic", "kind", "is_repost", "language", "details_unknown"]
+    list_filter = [
+        "resource__platform",
+        "topic",
+        "kind",
+        "is_repost",
+        "language",
+        "details_unknown",
+    ]
     search_fields = ["title", "url"]
     date_hierarchy = "published_on"
     autocomplete_fields = ["resource", "unit"]

@@ -203,7 +203,9 @@ class Publication(TrackedRecord):
         if opened_on and self.published_on and self.published_on < opened_on:
             raise ValidationError(
                 {
-                    "published_on": _("The page opened on %(date)s; a publication cannot precede it.")
+                    "published_on": _(
+                        "The page opened on %(date)s; a publication cannot precede it."
+                    )
                     % {"date": opened_on.strftime("%d.%m.%Y")}
                 }
             )

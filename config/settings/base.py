@@ -105,7 +105,9 @@ LANGUAGES = [
     ("ru", _("Russian")),
     ("en", _("English")),
 ]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# The portal's own messages first, then its Kazakh for the libraries' messages users see
+# (Django's own Kazakh catalogue leaves many form and password messages untranslated).
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale" / "libraries"]
 FORMAT_MODULE_PATH = ["config.formats"]
 USE_I18N = True
 USE_THOUSAND_SEPARATOR = True

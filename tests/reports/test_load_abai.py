@@ -88,7 +88,9 @@ def test_press_publications_are_4_7_8_and_6_by_outlet():
     assert not press.filter(published_on__gt=AS_OF).exists()
 
     def by_outlet(year: int) -> dict[str, int]:
-        rows = press.filter(published_on__year=year).values("resource__name").annotate(n=Count("id"))
+        rows = (
+            press.filter(published_on__year=year).values("resource__name").annotate(n=Count("id"))
+        )
         return {row["resource__name"]: row["n"] for row in rows}
 
     assert by_outlet(2021) == {

@@ -34,7 +34,7 @@ from branches.services import member_count_set, orgunit_ensure, user_assign
 from monitoring.models import AudienceSnapshot, CommitteeReview, NewspaperSubscription, ReviewTask
 from publications.models import MethodologicalMaterial, Platform, Publication, Resource
 
-DEMO_PASSWORD = "kasipodaq-demo"  # noqa: S105 (documented in README; never in production)
+DEMO_PASSWORD = "kasipodaq-demo"
 
 CENTRAL = {
     "slug": "central",
@@ -48,9 +48,7 @@ REGION = {
     "name_ru": "Абайская областная организация профсоюза",
     "short_name": "Облыстық кәсіподақ комитеті",
     "chairman": "С. Ибраев",
-    "information_officer": (
-        "Ұйымдастыру жұмыстары жөніндегі бас маман Воказе Ұлжан Ернарқызы"
-    ),
+    "information_officer": ("Ұйымдастыру жұмыстары жөніндегі бас маман Воказе Ұлжан Ернарқызы"),
     "has_press_secretary": False,
 }
 PRIMARY_ORGANIZATIONS = 404
@@ -69,24 +67,61 @@ class Branch:
 
 
 BRANCHES = [
-    Branch("abai-audany", "Абай", "Абай аудандық кәсіподақ комитеті",
-           "Абайский районный комитет профсоюза"),
-    Branch("aksuat", "Ақсуат", "Ақсуат аудандық кәсіподақ комитеті",
-           "Аксуатский районный комитет профсоюза"),
-    Branch("ayagoz", "Аягөз", "Аягөз аудандық кәсіподақ комитеті",
-           "Аягозский районный комитет профсоюза"),
-    Branch("beskaragay", "Бесқарағай", "Бесқарағай аудандық кәсіподақ комитеті",
-           "Бескарагайский районный комитет профсоюза"),
-    Branch("borodulikha", "Бородулиха", "Бородулиха аудандық кәсіподақ комитеті",
-           "Бородулихинский районный комитет профсоюза"),
-    Branch("zharma", "Жарма", "Жарма аудандық кәсіподақ комитеті",
-           "Жарминский районный комитет профсоюза"),
-    Branch("kokpekti", "Көкпекті", "Көкпекті аудандық кәсіподақ комитеті",
-           "Кокпектинский районный комитет профсоюза"),
-    Branch("urzhar", "Үржар", "Үржар аудандық кәсіподақ комитеті",
-           "Урджарский районный комитет профсоюза"),
-    Branch("semey", "Қалалық кәсіподақ комитеті", "Семей қалалық кәсіподақ комитеті",
-           "Семейский городской комитет профсоюза", OrgUnit.Committee.CITY),
+    Branch(
+        "abai-audany",
+        "Абай",
+        "Абай аудандық кәсіподақ комитеті",
+        "Абайский районный комитет профсоюза",
+    ),
+    Branch(
+        "aksuat",
+        "Ақсуат",
+        "Ақсуат аудандық кәсіподақ комитеті",
+        "Аксуатский районный комитет профсоюза",
+    ),
+    Branch(
+        "ayagoz",
+        "Аягөз",
+        "Аягөз аудандық кәсіподақ комитеті",
+        "Аягозский районный комитет профсоюза",
+    ),
+    Branch(
+        "beskaragay",
+        "Бесқарағай",
+        "Бесқарағай аудандық кәсіподақ комитеті",
+        "Бескарагайский районный комитет профсоюза",
+    ),
+    Branch(
+        "borodulikha",
+        "Бородулиха",
+        "Бородулиха аудандық кәсіподақ комитеті",
+        "Бородулихинский районный комитет профсоюза",
+    ),
+    Branch(
+        "zharma",
+        "Жарма",
+        "Жарма аудандық кәсіподақ комитеті",
+        "Жарминский районный комитет профсоюза",
+    ),
+    Branch(
+        "kokpekti",
+        "Көкпекті",
+        "Көкпекті аудандық кәсіподақ комитеті",
+        "Кокпектинский районный комитет профсоюза",
+    ),
+    Branch(
+        "urzhar",
+        "Үржар",
+        "Үржар аудандық кәсіподақ комитеті",
+        "Урджарский районный комитет профсоюза",
+    ),
+    Branch(
+        "semey",
+        "Қалалық кәсіподақ комитеті",
+        "Семей қалалық кәсіподақ комитеті",
+        "Семейский городской комитет профсоюза",
+        OrgUnit.Committee.CITY,
+    ),
 ]
 
 PLATFORMS = [
@@ -109,18 +144,32 @@ AS_OF = date(2024, 9, 1)
 
 BRANCH_PAGES = [
     # branch slug, platform slug, address
-    ("abai-audany", "instagram",
-     "https://www.instagram.com/abai.audany_bilim_kasipodagy?igsh=MWZwdW90OGUxemJ4ag="),
-    ("aksuat", "facebook",
-     "https://www.facebook.com/aksuat.audandyk.kasipodak.komiteti?mibextid=ZbWKwL"),
+    (
+        "abai-audany",
+        "instagram",
+        "https://www.instagram.com/abai.audany_bilim_kasipodagy?igsh=MWZwdW90OGUxemJ4ag=",
+    ),
+    (
+        "aksuat",
+        "facebook",
+        "https://www.facebook.com/aksuat.audandyk.kasipodak.komiteti?mibextid=ZbWKwL",
+    ),
     ("beskaragay", "facebook", "https://www.facebook.com/profbesk?mibextid=LQQJ4d"),
-    ("beskaragay", "instagram",
-     "https://www.instagram.com/p/DA77oxrI2YT/?igsh=MWNtYTVyem55dXYzeg="),
-    ("borodulikha", "instagram",
-     "https://www.instagram.com/kuliadaumbaeva/profilecard/?igsh=MjN1ZWhyazE1NzE3"),
-    ("urzhar", "facebook",
-     "https://www.facebook.com/photo/?fbid=122101013042119281"
-     "&set=a.122101010780119281&_tn_=%3C"),
+    (
+        "beskaragay",
+        "instagram",
+        "https://www.instagram.com/p/DA77oxrI2YT/?igsh=MWNtYTVyem55dXYzeg=",
+    ),
+    (
+        "borodulikha",
+        "instagram",
+        "https://www.instagram.com/kuliadaumbaeva/profilecard/?igsh=MjN1ZWhyazE1NzE3",
+    ),
+    (
+        "urzhar",
+        "facebook",
+        "https://www.facebook.com/photo/?fbid=122101013042119281&set=a.122101010780119281&_tn_=%3C",
+    ),
 ]
 
 # name, level (the source calls «Уақыт тынысы» a district paper in 2021; so do we)
@@ -142,7 +191,10 @@ SITE_PUBLICATIONS = {  # year: (count, first day, last day)
     2023: (46, date(2023, 1, 1), date(2023, 12, 31)),
     2024: (28, date(2024, 1, 1), date(2024, 6, 30)),
 }
-FACEBOOK_PERIODS = {2023: (REGION_FACEBOOK_OPENED, date(2023, 12, 31)), 2024: (date(2024, 1, 1), AS_OF)}
+FACEBOOK_PERIODS = {
+    2023: (REGION_FACEBOOK_OPENED, date(2023, 12, 31)),
+    2024: (date(2024, 1, 1), AS_OF),
+}
 FACEBOOK_BY_UNIT = {  # authoring unit slug ("direct" = primary orgs served directly): 2023, 2024
     "abai": (25, 17),
     "semey": (9, 10),
@@ -162,8 +214,14 @@ LEGAL_SEMINARS = {
 PRESS = {  # year: {outlet: count}
     2021: {"Қазақстан кәсіподағы": 1, "Семей таңы": 1, "Білімді Ел": 1, "Уақыт тынысы": 1},
     2022: {"Қазақстан кәсіподағы": 5, "Білімді Ел": 1, "Уақыт тынысы": 1},
-    2023: {"Қазақстан кәсіподағы": 2, "Семей таңы": 1, "Семей вести": 1, "Жаңа уақыт": 1,
-           "Бесқарағай тынысы": 1, "Уақыт тынысы": 2},
+    2023: {
+        "Қазақстан кәсіподағы": 2,
+        "Семей таңы": 1,
+        "Семей вести": 1,
+        "Жаңа уақыт": 1,
+        "Бесқарағай тынысы": 1,
+        "Уақыт тынысы": 2,
+    },
     2024: {"Семей таңы": 1, "Жаңа уақыт": 2, "Бесқарағай тынысы": 3},
 }
 BROADCASTS_2024 = [
@@ -173,10 +231,16 @@ BROADCASTS_2024 = [
 BOOKLETS = [
     (2022, "Кәсіподақтың жыл сайынғы есеп беру жиналыстарын өткізу тәртібі"),
     (2022, "Кәсіподақ ұйымдарындағы статистикалық есептілік"),
-    (2023, "Аудандық және қалалық кәсіподақ комитеттерінде есеп беру-сайлау конференцияларын "
-           "дайындау және өткізу"),
-    (2023, "Бастауыш кәсіподақ ұйымдарында есеп беру-сайлау кәсіподақ жиналыстарын дайындау "
-           "және өткізу"),
+    (
+        2023,
+        "Аудандық және қалалық кәсіподақ комитеттерінде есеп беру-сайлау конференцияларын "
+        "дайындау және өткізу",
+    ),
+    (
+        2023,
+        "Бастауыш кәсіподақ ұйымдарында есеп беру-сайлау кәсіподақ жиналыстарын дайындау "
+        "және өткізу",
+    ),
     (2024, "Кәсіподақ қызметінің негізгі бағыттары"),
 ]
 REVIEWS = [
@@ -189,8 +253,10 @@ REVIEWS = [
         "assessment": "Тәжірибе көрсеткендей, қабылданған шаралар жеткіліксіз, олар одан әрі "
         "дамытуды қажет етеді.",
         "tasks": [
-            ("Ақпараттық жұмыстың тиімділігін арттыру жоспарын орындау",
-             ReviewTask.State.PARTLY_DONE),
+            (
+                "Ақпараттық жұмыстың тиімділігін арттыру жоспарын орындау",
+                ReviewTask.State.PARTLY_DONE,
+            ),
         ],
     },
     {
@@ -252,8 +318,16 @@ class Command(BaseCommand):
 
     @staticmethod
     def _counts() -> dict[str, int]:
-        models = [OrgUnit, Platform, Resource, Publication, MethodologicalMaterial,
-                  CommitteeReview, AudienceSnapshot, Assignment]
+        models = [
+            OrgUnit,
+            Platform,
+            Resource,
+            Publication,
+            MethodologicalMaterial,
+            CommitteeReview,
+            AudienceSnapshot,
+            Assignment,
+        ]
         return {model._meta.model_name: model._default_manager.count() for model in models}
 
     def _load_tree(self) -> dict[str, OrgUnit]:
@@ -323,25 +397,41 @@ class Command(BaseCommand):
 
         outside = Resource.Kind.OUTSIDE_MEDIUM
         resources = {
-            SITE: ensure(SITE, platform=platforms["website"], kind=outside,
-                         level=Resource.Level.NATIONAL),
-            REGION_FACEBOOK: ensure(
-                REGION_FACEBOOK, platform=platforms["facebook"], kind=Resource.Kind.OWN_PAGE,
-                owner=units["abai"], url=REGION_FACEBOOK_URL, opened_on=REGION_FACEBOOK_OPENED,
+            SITE: ensure(
+                SITE, platform=platforms["website"], kind=outside, level=Resource.Level.NATIONAL
             ),
-            LOCAL_TV: ensure(LOCAL_TV, platform=platforms["tv"], kind=outside,
-                             level=Resource.Level.REGIONAL),
-            LOCAL_RADIO: ensure(LOCAL_RADIO, platform=platforms["radio"], kind=outside,
-                                level=Resource.Level.REGIONAL),
+            REGION_FACEBOOK: ensure(
+                REGION_FACEBOOK,
+                platform=platforms["facebook"],
+                kind=Resource.Kind.OWN_PAGE,
+                owner=units["abai"],
+                url=REGION_FACEBOOK_URL,
+                opened_on=REGION_FACEBOOK_OPENED,
+            ),
+            LOCAL_TV: ensure(
+                LOCAL_TV, platform=platforms["tv"], kind=outside, level=Resource.Level.REGIONAL
+            ),
+            LOCAL_RADIO: ensure(
+                LOCAL_RADIO,
+                platform=platforms["radio"],
+                kind=outside,
+                level=Resource.Level.REGIONAL,
+            ),
         }
         for name, level in NEWSPAPERS.items():
-            resources[name] = ensure(name, platform=platforms["newspaper"], kind=outside,
-                                     level=level)
+            resources[name] = ensure(
+                name, platform=platforms["newspaper"], kind=outside, level=level
+            )
         for slug, platform, url in BRANCH_PAGES:
             branch = units[slug]
             name = f"{branch.name} ({platforms[platform].name})"
-            resources[name] = ensure(name, platform=platforms[platform],
-                                     kind=Resource.Kind.OWN_PAGE, owner=branch, url=url)
+            resources[name] = ensure(
+                name,
+                platform=platforms[platform],
+                kind=Resource.Kind.OWN_PAGE,
+                owner=branch,
+                url=url,
+            )
         return resources
 
     def _load_publications(self, units, resources) -> None:
@@ -352,9 +442,16 @@ class Command(BaseCommand):
 
         def add(resource: Resource, unit: OrgUnit, title: str, published_on: date, **fields):
             if (resource.pk, title) not in existing:
-                wanted.append(Publication(resource=resource, unit=unit, title=title,
-                                          published_on=published_on, details_unknown=True,
-                                          **fields))
+                wanted.append(
+                    Publication(
+                        resource=resource,
+                        unit=unit,
+                        title=title,
+                        published_on=published_on,
+                        details_unknown=True,
+                        **fields,
+                    )
+                )
 
         site = resources[SITE]
         for year, (count, first, last) in SITE_PUBLICATIONS.items():
@@ -370,8 +467,11 @@ class Command(BaseCommand):
                     # The directly served primaries' posts come one from each of them.
                     unit = units[f"direct-{i}"] if slug == "direct" else units[slug]
                     legal = slug == "abai" and i == 1
-                    title = (LEGAL_SEMINARS[year] if legal
-                             else f"Facebook материалы, {unit.label}, {year} ж., №{i}")
+                    title = (
+                        LEGAL_SEMINARS[year]
+                        if legal
+                        else f"Facebook материалы, {unit.label}, {year} ж., №{i}"
+                    )
                     topic = Publication.Topic.LEGAL if legal else Publication.Topic.ORGANIZATIONAL
                     add(facebook, unit, title, day, topic=topic)
 
@@ -379,8 +479,13 @@ class Command(BaseCommand):
             last = AS_OF if year == AS_OF.year else date(year, 12, 31)
             for outlet, count in outlets.items():
                 for i, day in enumerate(spread_dates(count, date(year, 1, 1), last), start=1):
-                    add(resources[outlet], units["abai"], f"«{outlet}» газетіндегі материал, "
-                        f"{year} ж., №{i}", day, kind=Publication.Kind.ARTICLE)
+                    add(
+                        resources[outlet],
+                        units["abai"],
+                        f"«{outlet}» газетіндегі материал, {year} ж., №{i}",
+                        day,
+                        kind=Publication.Kind.ARTICLE,
+                    )
 
         days = spread_dates(len(BROADCASTS_2024), date(2024, 1, 1), AS_OF)
         for (outlet, title), day in zip(BROADCASTS_2024, days, strict=True):
@@ -393,23 +498,28 @@ class Command(BaseCommand):
     def _load_the_rest(self, units, resources) -> None:
         region = units["abai"]
         AudienceSnapshot.objects.get_or_create(
-            resource=resources[REGION_FACEBOOK], taken_on=AS_OF,
+            resource=resources[REGION_FACEBOOK],
+            taken_on=AS_OF,
             defaults={"followers": REGION_FACEBOOK_FOLLOWERS},
         )
         for year, title in BOOKLETS:
             MethodologicalMaterial.objects.get_or_create(
-                unit=region, title=title,
+                unit=region,
+                title=title,
                 defaults={"year": year, "kind": MethodologicalMaterial.Kind.MANUAL},
             )
         for review in REVIEWS:
             committee_review, created = CommitteeReview.objects.get_or_create(
-                unit=region, year=review["year"], question=review["question"],
+                unit=region,
+                year=review["year"],
+                question=review["question"],
                 defaults={"decisions": review["decisions"], "assessment": review["assessment"]},
             )
             if created:
                 for description, state in review["tasks"]:
-                    ReviewTask.objects.create(review=committee_review, description=description,
-                                              state=state)
+                    ReviewTask.objects.create(
+                        review=committee_review, description=description, state=state
+                    )
         for year in SUBSCRIPTION_YEARS:
             NewspaperSubscription.objects.get_or_create(
                 unit=region, outlet=resources["Қазақстан кәсіподағы"], year=year
@@ -419,8 +529,13 @@ class Command(BaseCommand):
         for username, slug, role, first_name, last_name in DEMO_USERS:
             is_admin = role == Assignment.Role.ADMINISTRATOR
             user_assign(
-                username=username, unit=units[slug], role=role, password=DEMO_PASSWORD,
-                first_name=first_name, last_name=last_name, is_staff=is_admin,
+                username=username,
+                unit=units[slug],
+                role=role,
+                password=DEMO_PASSWORD,
+                first_name=first_name,
+                last_name=last_name,
+                is_staff=is_admin,
                 is_superuser=is_admin,
             )
 
