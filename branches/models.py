@@ -39,6 +39,8 @@ class TrackedRecord(models.Model):
         editable=False,
     )
     version = models.PositiveIntegerField(_("version"), default=1, editable=False)
+    # The token of the form that created the record: a second submit of that form finds it.
+    submission_token = models.UUIDField(null=True, blank=True, unique=True, editable=False)
     deleted_at = models.DateTimeField(_("deleted at"), null=True, blank=True, editable=False)
 
     objects = AliveManager()

@@ -5,14 +5,13 @@ from __future__ import annotations
 from datetime import date
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
-from django.db.models import Count, OuterRef, QuerySet, Subquery, Sum
+from django.db.models import Count, OuterRef, Q, QuerySet, Subquery, Sum
 
 from branches.models import Assignment, MemberCount, OrgUnit
 
 Role = Assignment.Role
 
-# Roles whose holders see the whole tree, and roles that may change nothing at all.
-NATIONWIDE_ROLES = {Role.ADMINISTRATOR, Role.CENTRAL_PRESS}
+# Roles that may change nothing at all.
 READ_ONLY_ROLES = {Role.EXECUTIVE}
 
 
@@ -39,30 +38,35 @@ def unit_subtree(*, unit: OrgUnit) -> QuerySet[OrgUnit]:
     return OrgUnit.objects.filter(path__startswith=unit.path)
 
 
+def unit_scope_q(
+    *, user: AbstractBaseUser | AnonymousUser, lookup: str = "", for_change: bool = False
+) -> Q:
+    """A filter for rows whose unit (reached by `lookup`; "" for units themselves) the user
+    may see, or with `for_change`, may change.
+
+    Executives change nothing; the central press service reads every region but changes only
+    the central committee's own records; administrators see and change all.
+    """
+    prefix = f"{lookup}__" if lookup else ""
+    nothing = Q(pk__in=[])
+    assignment = user_assignment(user=user)
+    if assignment is None or (for_change and assignment.role in READ_ONLY_ROLES):
+        return nothing
+    if assignment.role == Role.ADMINISTRATOR:
+        return Q()
+    if assignment.role == Role.CENTRAL_PRESS:
+        return Q(**{f"{prefix}pk": assignment.unit_id}) if for_change else Q()
+    return Q(**{f"{prefix}path__startswith": assignment.unit.path})
+
+
 def unit_visible_list(*, user: AbstractBaseUser | AnonymousUser) -> QuerySet[OrgUnit]:
     """Units whose records this user may see: the whole tree, or their unit's subtree."""
-    assignment = user_assignment(user=user)
-    if assignment is None:
-        return OrgUnit.objects.none()
-    if assignment.role in NATIONWIDE_ROLES:
-        return OrgUnit.objects.all()
-    return unit_subtree(unit=assignment.unit)
+    return OrgUnit.objects.filter(unit_scope_q(user=user))
 
 
 def unit_changeable_list(*, user: AbstractBaseUser | AnonymousUser) -> QuerySet[OrgUnit]:
-    """Units whose records this user may change.
-
-    Executives change nothing; the central press service changes the central committee's own
-    records (it reads every region but does not write for them); administrators change all.
-    """
-    assignment = user_assignment(user=user)
-    if assignment is None or assignment.role in READ_ONLY_ROLES:
-        return OrgUnit.objects.none()
-    if assignment.role == Role.ADMINISTRATOR:
-        return OrgUnit.objects.all()
-    if assignment.role == Role.CENTRAL_PRESS:
-        return OrgUnit.objects.filter(pk=assignment.unit_id)
-    return unit_subtree(unit=assignment.unit)
+    """Units whose records this user may change (see `unit_scope_q`)."""
+    return OrgUnit.objects.filter(unit_scope_q(user=user, for_change=True))
 
 
 def member_total(*, unit: OrgUnit, on: date) -> int:

@@ -10,6 +10,7 @@ from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from branches.models import OrgUnit, TrackedRecord, localized
+from branches.text import search_key
 
 URL_MAX_LENGTH = 2048
 http_url_validator = URLValidator(schemes=["http", "https"])
@@ -173,8 +174,9 @@ class Publication(TrackedRecord):
         default=False,
         help_text=_("Known only as a count (earlier years, before the portal)."),
     )
+    search_text = models.TextField(editable=False, default="")
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["search_text", "region"])
 
     class Meta:
         verbose_name = _("publication")
@@ -211,8 +213,13 @@ class Publication(TrackedRecord):
             )
 
     def save(self, *args, **kwargs) -> None:
-        self.region_id = self.unit.region_id if self.unit_id else None
+        self.fill_derived_fields()
         super().save(*args, **kwargs)
+
+    def fill_derived_fields(self) -> None:
+        """The region and search key; bulk inserts call this, as they skip save()."""
+        self.region_id = self.unit.region_id if self.unit_id else None
+        self.search_text = search_key(self.title, self.url)
 
 
 class MethodologicalMaterial(TrackedRecord):

@@ -1,0 +1,24 @@
+"""Text as people type and paste it: invisible characters out, one Unicode form, one case key."""
+
+import re
+import unicodedata
+
+# Zero-width and direction marks, soft hyphen, BOM: invisible, and they fool duplicate checks.
+_INVISIBLE = re.compile("[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]")
+# Control characters other than tab and newline (NUL is refused by the forms before this).
+_CONTROL = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_SPACES = re.compile(r"[^\S\n]+")
+
+
+def clean_text(value: str) -> str:
+    """NFC, invisible and control characters removed, runs of spaces (NBSP too) made one."""
+    value = unicodedata.normalize("NFC", value)
+    value = _CONTROL.sub("", _INVISIBLE.sub("", value))
+    return _SPACES.sub(" ", value).strip()
+
+
+def search_key(*parts: str) -> str:
+    """The case-folded text a search compares with: «ҚАЗАҚСТАН» and «қазақстан» meet here.
+
+    Kept in a column because SQLite folds only ASCII and PostgreSQL folds by its locale."""
+    return clean_text(" ".join(part for part in parts if part)).casefold()
