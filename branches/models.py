@@ -3,10 +3,13 @@ dated member counts, people's assignments to units, and the base of every audite
 
 from __future__ import annotations
 
+import uuid
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models.functions import Concat, Substr
+from django.utils import timezone
 from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -242,3 +245,44 @@ class Assignment(models.Model):
         }[self.role]
         if expected is not None and self.unit_id and self.unit.kind not in expected:
             raise ValidationError({"unit": _("This role is not given at a unit of this kind.")})
+
+
+def _import_path(batch: ImportBatch, filename: str) -> str:
+    # A generated name: the uploaded name is shown, never used as a path.
+    return f"imports/{batch.created_at:%Y/%m}/{batch.pk}.xlsx"
+
+
+class ImportBatch(models.Model):
+    """One uploaded Excel file: previewed with its problems, then imported whole or not at all."""
+
+    class Kind(models.TextChoices):
+        PUBLICATIONS = "publications", _("publications")
+        PRIMARY_ORGANIZATIONS = "primary_organizations", _("primary organizations")
+
+    class Status(models.TextChoices):
+        PREVIEWED = "previewed", _("checked, not imported")
+        IMPORTED = "imported", _("imported")
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("uploaded by"), on_delete=models.PROTECT
+    )
+    created_at = models.DateTimeField(_("uploaded at"), default=timezone.now, editable=False)
+    original_name = models.CharField(_("file name"), max_length=255)
+    file = models.FileField(_("file"), upload_to=_import_path)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.PREVIEWED
+    )
+    rows = models.PositiveIntegerField(_("rows"), default=0)
+    imported = models.PositiveIntegerField(_("imported"), default=0)
+    skipped = models.PositiveIntegerField(_("skipped"), default=0)
+    imported_at = models.DateTimeField(_("imported at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("import")
+        verbose_name_plural = _("imports")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.original_name} ({self.created_at:%d.%m.%Y %H:%M})"

@@ -118,3 +118,16 @@ def unit_children_summary(*, unit: OrgUnit) -> dict:
         "direct_primaries": primaries.get(unit.pk, 0),
         "all_primaries": sum(primaries.values()),
     }
+
+
+def primary_organization_list(*, user: AbstractBaseUser | AnonymousUser) -> QuerySet[OrgUnit]:
+    """The primary organizations the user may see, each with its latest member count."""
+    latest = MemberCount.objects.filter(unit=OuterRef("pk")).order_by("-counted_on")
+    return (
+        OrgUnit.objects.filter(unit_scope_q(user=user), kind=OrgUnit.Kind.PRIMARY)
+        .select_related("parent")
+        .annotate(
+            members=Subquery(latest.values("members")[:1]),
+            counted_on=Subquery(latest.values("counted_on")[:1]),
+        )
+    )

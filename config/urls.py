@@ -8,6 +8,8 @@ admin.site.index_title = _("Administration")
 
 urlpatterns = [
     path("", include("branches.urls")),
+    path("", include("publications.urls")),
+    path("monitoring/", include("monitoring.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]

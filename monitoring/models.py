@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -39,6 +40,7 @@ class AudienceSnapshot(TrackedRecord):
                 fields=["resource", "taken_on"],
                 condition=models.Q(deleted_at__isnull=True),
                 name="audiencesnapshot_one_per_page_and_date",
+                violation_error_message=_("This page already has a follower count for this date."),
             ),
             models.CheckConstraint(
                 condition=models.Q(followers__gte=0), name="audiencesnapshot_not_negative"
@@ -47,6 +49,9 @@ class AudienceSnapshot(TrackedRecord):
 
     def __str__(self) -> str:
         return f"{self.resource}: {self.followers} ({self.taken_on:%d.%m.%Y})"
+
+    def get_absolute_url(self) -> str:
+        return reverse("snapshots:detail", args=[self.pk])
 
     def clean(self) -> None:
         if self.resource_id and self.resource.kind != Resource.Kind.OWN_PAGE:
@@ -88,17 +93,22 @@ class Target(TrackedRecord):
                 fields=["unit", "year", "metric", "platform"],
                 condition=models.Q(deleted_at__isnull=True, platform__isnull=False),
                 name="target_one_per_unit_year_metric_platform",
+                violation_error_message=_("This unit already has this target for this year."),
             ),
             models.UniqueConstraint(
                 fields=["unit", "year", "metric"],
                 condition=models.Q(deleted_at__isnull=True, platform__isnull=True),
                 name="target_one_per_unit_year_metric",
+                violation_error_message=_("This unit already has this target for this year."),
             ),
             models.CheckConstraint(condition=models.Q(value__gte=0), name="target_not_negative"),
         ]
 
     def __str__(self) -> str:
         return f"{self.unit} {self.year}: {self.get_metric_display()} {self.value}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("targets:detail", args=[self.pk])
 
 
 class CommitteeReview(TrackedRecord):
@@ -129,6 +139,9 @@ class CommitteeReview(TrackedRecord):
 
     def __str__(self) -> str:
         return f"{self.year}: {self.question}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("reviews:detail", args=[self.pk])
 
     def clean(self) -> None:
         if self.held_on and self.year and self.held_on.year != self.year:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, URLValidator
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
@@ -96,6 +97,9 @@ class Resource(TrackedRecord):
     def __str__(self) -> str:
         return self.name
 
+    def get_absolute_url(self) -> str:
+        return reverse("resources:detail", args=[self.pk])
+
     def clean(self) -> None:
         if self.kind == self.Kind.OWN_PAGE and self.owner_id is None:
             raise ValidationError({"owner": _("A unit's own page needs its owner unit.")})
@@ -175,8 +179,17 @@ class Publication(TrackedRecord):
         help_text=_("Known only as a count (earlier years, before the portal)."),
     )
     search_text = models.TextField(editable=False, default="")
+    import_batch = models.ForeignKey(
+        "branches.ImportBatch",
+        verbose_name=_("import"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
 
-    history = HistoricalRecords(excluded_fields=["search_text", "region"])
+    history = HistoricalRecords(excluded_fields=["search_text", "region", "import_batch"])
 
     class Meta:
         verbose_name = _("publication")
@@ -199,6 +212,9 @@ class Publication(TrackedRecord):
 
     def __str__(self) -> str:
         return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("publications:detail", args=[self.pk])
 
     def clean(self) -> None:
         opened_on = self.resource.opened_on if self.resource_id else None
@@ -257,3 +273,6 @@ class MethodologicalMaterial(TrackedRecord):
 
     def __str__(self) -> str:
         return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("materials:detail", args=[self.pk])

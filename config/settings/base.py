@@ -27,6 +27,8 @@ INSTALLED_APPS = [
     "simple_history",
     "axes",
     "django_htmx",
+    "django_filters",
+    "django_tables2",
     "django_bootstrap5",
     "bootstrap",
     "branches",
@@ -141,6 +143,10 @@ AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 
 # The demo users of `load_abai --demo-users` may exist only where this is true.
 ALLOW_DEMO_USERS = False
+
+DJANGO_TABLES2_TEMPLATE = "django_tables2/bootstrap5-responsive.html"
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
 
 LOGGING = {
     "version": 1,

@@ -1,0 +1,277 @@
+"""The views every record type shares: list (filtered, sorted, paged, updated in place by htmx),
+create, detail with history, edit with conflict detection, soft delete, restore, Excel export."""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import select_template
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
+from django.views.decorators.http import require_POST
+from django_tables2 import RequestConfig
+
+from branches.models import ImportBatch
+from branches.records import RecordType
+from branches.records.excel import XLSX_CONTENT_TYPE, xlsx_bytes, xlsx_response
+from branches.records.imports import Importer, batch_confirm, batch_preview, batch_upload
+from branches.records.selectors import (
+    record_changeable_list,
+    record_fields,
+    record_history,
+    record_list,
+)
+from branches.records.services import (
+    RecordConflict,
+    record_create,
+    record_delete,
+    record_restore,
+    record_update,
+)
+
+PER_PAGE = 50
+RESTORE_PERM = "monitoring.manage_region"
+
+
+def _template(record_type: RecordType, view: str) -> str:
+    meta = record_type.model._meta
+    return select_template(
+        [f"{meta.app_label}/{meta.model_name}_{view}.html", f"records/record_{view}.html"]
+    ).template.name
+
+
+def _context(record_type: RecordType, request: HttpRequest, **extra) -> dict:
+    return {
+        "record_type": record_type,
+        "ns": record_type.namespace,
+        "can_write": request.user.has_perm(record_type.write_perm),
+        "can_restore": request.user.has_perm(RESTORE_PERM),
+        **extra,
+    }
+
+
+def _require(allowed: bool) -> None:
+    if not allowed:
+        raise PermissionDenied
+
+
+def _changeable(record_type: RecordType, request: HttpRequest, pk: int, *, deleted=False):
+    """The record to change: 404 if the user may not see it, 403 if they may only read it."""
+    _require(request.user.has_perm(record_type.write_perm))
+    record = get_object_or_404(
+        record_list(record_type=record_type, user=request.user, deleted=deleted), pk=pk
+    )
+    changeable = record_changeable_list(record_type=record_type, user=request.user, deleted=deleted)
+    _require(changeable.filter(pk=pk).exists())
+    return record
+
+
+def filtered_records(record_type: RecordType, request: HttpRequest):
+    """The filter form and the records it selects, within the user's units."""
+    records = record_list(record_type=record_type, user=request.user)
+    filterset = record_type.filterset_class(request.GET or None, queryset=records, request=request)
+    return filterset, filterset.qs
+
+
+@login_required
+def record_list_view(request: HttpRequest, *, record_type: RecordType) -> HttpResponse:
+    filterset, records = filtered_records(record_type, request)
+    table = record_type.table_class(records, request=request)
+    RequestConfig(request, paginate={"per_page": PER_PAGE}).configure(table)
+    context = _context(record_type, request, filter=filterset, table=table)
+    if request.htmx and not request.htmx.boosted:
+        return render(request, "records/_table.html", context)
+    return render(request, _template(record_type, "list"), context)
+
+
+@login_required
+def record_create_view(request: HttpRequest, *, record_type: RecordType) -> HttpResponse:
+    _require(request.user.has_perm(record_type.write_perm))
+    form = record_type.form_class(request.POST or None, user=request.user)
+    formset = _formset(record_type, request, instance=form.instance)
+    if request.method == "POST" and form.is_valid() and (formset is None or formset.is_valid()):
+        record, created = record_create(
+            form=form,
+            author=request.user,
+            submission_token=form.cleaned_data.get("submission_token"),
+            formset=formset,
+        )
+        if created:
+            messages.success(request, _("Saved."))
+        else:
+            messages.info(request, _("This form was already saved; nothing was added."))
+        return redirect(f"{record_type.namespace}:detail", pk=record.pk)
+    context = _context(record_type, request, form=form, formset=formset, creating=True)
+    return render(request, _template(record_type, "form"), context)
+
+
+@login_required
+def record_detail_view(request: HttpRequest, pk: int, *, record_type: RecordType) -> HttpResponse:
+    record = get_object_or_404(record_list(record_type=record_type, user=request.user), pk=pk)
+    changeable = record_changeable_list(record_type=record_type, user=request.user)
+    context = _context(
+        record_type,
+        request,
+        record=record,
+        fields=record_fields(record=record, names=record_type.form_class._meta.fields),
+        history=record_history(record=record),
+        can_change=changeable.filter(pk=pk).exists(),
+    )
+    return render(request, _template(record_type, "detail"), context)
+
+
+@login_required
+def record_update_view(request: HttpRequest, pk: int, *, record_type: RecordType) -> HttpResponse:
+    record = _changeable(record_type, request, pk)
+    form = record_type.form_class(request.POST or None, instance=record, user=request.user)
+    formset = _formset(record_type, request, instance=record)
+    if request.method == "POST" and form.is_valid() and (formset is None or formset.is_valid()):
+        version = form.cleaned_data.get("version")
+        try:
+            record_update(
+                form=form,
+                author=request.user,
+                version=record.version if version is None else version,
+                formset=formset,
+            )
+        except RecordConflict as conflict:
+            context = _context(
+                record_type,
+                request,
+                record=conflict.current,
+                fields=record_fields(record=conflict.current, names=form._meta.fields),
+                yours=[
+                    {"label": form[name].label, "value": form[name].value()}
+                    for name in form._meta.fields
+                ],
+            )
+            return render(request, "records/record_conflict.html", context, status=409)
+        messages.success(request, _("Saved."))
+        return redirect(f"{record_type.namespace}:detail", pk=pk)
+    context = _context(record_type, request, form=form, formset=formset, record=record)
+    return render(request, _template(record_type, "form"), context)
+
+
+@login_required
+def record_delete_view(request: HttpRequest, pk: int, *, record_type: RecordType) -> HttpResponse:
+    record = _changeable(record_type, request, pk)
+    if request.method == "POST":
+        record_delete(record=record, author=request.user)
+        messages.success(request, _("Deleted. Regional staff can restore it."))
+        return redirect(f"{record_type.namespace}:list")
+    return render(
+        request, "records/record_confirm_delete.html", _context(record_type, request, record=record)
+    )
+
+
+@login_required
+def record_deleted_list_view(request: HttpRequest, *, record_type: RecordType) -> HttpResponse:
+    _require(request.user.has_perm(RESTORE_PERM))
+    records = record_changeable_list(record_type=record_type, user=request.user, deleted=True)
+    context = _context(record_type, request, records=records.order_by("-deleted_at")[:200])
+    return render(request, "records/record_deleted_list.html", context)
+
+
+@login_required
+@require_POST
+def record_restore_view(request: HttpRequest, pk: int, *, record_type: RecordType) -> HttpResponse:
+    _require(request.user.has_perm(RESTORE_PERM))
+    record = _changeable(record_type, request, pk, deleted=True)
+    record_restore(record=record, author=request.user)
+    messages.success(request, _("Restored."))
+    return redirect(f"{record_type.namespace}:detail", pk=pk)
+
+
+@login_required
+def record_export_view(request: HttpRequest, *, record_type: RecordType) -> HttpResponse:
+    if record_type.export_columns is None:
+        raise Http404
+    _filterset, records = filtered_records(record_type, request)
+    return xlsx_response(
+        filename=f"{record_type.namespace}.xlsx",
+        sheet=str(record_type.verbose_name_plural),
+        columns=record_type.export_columns,
+        rows=records.order_by("-pk") if not records.ordered else records,
+    )
+
+
+def _formset(record_type: RecordType, request: HttpRequest, *, instance):
+    if record_type.formset_class is None:
+        return None
+    return record_type.formset_class(
+        request.POST or None, instance=instance, prefix="items", form_kwargs={"user": request.user}
+    )
+
+
+class ImportUploadForm(forms.Form):
+    file = forms.FileField(
+        label=_lazy("Excel file (.xlsx)"),
+        widget=forms.ClearableFileInput(
+            attrs={
+                "accept": ".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            }
+        ),
+    )
+
+
+@login_required
+def import_upload_view(
+    request: HttpRequest, *, importer_class: type[Importer], perm: str, namespace: str
+) -> HttpResponse:
+    """Upload a file; it is checked at once and its problems listed on the next page."""
+    _require(request.user.has_perm(perm))
+    form = ImportUploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        importer = importer_class(user=request.user)
+        try:
+            batch, _preview = batch_upload(importer=importer, upload=form.cleaned_data["file"])
+        except ValidationError as error:
+            form.add_error("file", error)
+        else:
+            return redirect(f"{namespace}:import_batch", pk=batch.pk)
+    context = {"form": form, "ns": namespace, "columns": importer_class.columns}
+    return render(request, "records/import_upload.html", context)
+
+
+@login_required
+def import_batch_view(
+    request: HttpRequest, pk, *, importer_class: type[Importer], perm: str, namespace: str
+) -> HttpResponse:
+    """The preview of an uploaded file (GET), and its confirmation (POST)."""
+    _require(request.user.has_perm(perm))
+    batch = get_object_or_404(ImportBatch, pk=pk, created_by=request.user, kind=importer_class.kind)
+    importer = importer_class(user=request.user)
+    if request.method == "POST" and batch.status == ImportBatch.Status.PREVIEWED:
+        preview = batch_confirm(importer=importer, batch=batch)
+        if preview.ok:
+            batch.refresh_from_db()
+            messages.success(
+                request,
+                _("Imported %(imported)s rows; %(skipped)s were already recorded.")
+                % {"imported": batch.imported, "skipped": batch.skipped},
+            )
+            return redirect(f"{namespace}:import_batch", pk=batch.pk)
+    elif batch.status == ImportBatch.Status.IMPORTED:
+        preview = None
+    else:
+        preview = batch_preview(importer=importer, batch=batch)
+    context = {"batch": batch, "preview": preview, "ns": namespace}
+    return render(request, "records/import_batch.html", context)
+
+
+@login_required
+def import_template_view(
+    request: HttpRequest, *, importer_class: type[Importer], perm: str, namespace: str
+) -> HttpResponse:
+    """The template: the Kazakh headers, and an example row or the current list."""
+    _require(request.user.has_perm(perm))
+    importer = importer_class(user=request.user)
+    headers = [column.headers[0] for column in importer.columns]
+    content = xlsx_bytes(sheet="Тізім", rows=[headers, *importer.template_rows()])
+    response = HttpResponse(content, content_type=XLSX_CONTENT_TYPE)
+    response["Content-Disposition"] = 'attachment; filename="template.xlsx"'
+    return response

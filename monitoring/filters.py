@@ -1,0 +1,43 @@
+import django_filters
+from django.utils.translation import gettext_lazy as _
+
+from monitoring.models import AudienceSnapshot, CommitteeReview, Target
+from publications.filters import SearchFilterSet, UnitFilter, visible_units
+from publications.models import Platform
+
+
+class AudienceSnapshotFilter(SearchFilterSet):
+    search_fields = ("resource__name",)
+    platform = django_filters.ModelChoiceFilter(
+        field_name="resource__platform", queryset=Platform.objects.all(), label=_("Platform")
+    )
+    owner = UnitFilter(
+        field_name="resource__owner",
+        queryset=visible_units,
+        label=_("Unit (with its organizations)"),
+    )
+    year = django_filters.NumberFilter(field_name="taken_on", lookup_expr="year", label=_("Year"))
+
+    class Meta:
+        model = AudienceSnapshot
+        fields: list[str] = []
+
+
+class CommitteeReviewFilter(SearchFilterSet):
+    search_fields = ("question", "decisions")
+    year = django_filters.NumberFilter(label=_("Year"))
+    unit = UnitFilter(queryset=visible_units, label=_("Unit (with its organizations)"))
+
+    class Meta:
+        model = CommitteeReview
+        fields: list[str] = []
+
+
+class TargetFilter(SearchFilterSet):
+    year = django_filters.NumberFilter(label=_("Year"))
+    unit = UnitFilter(queryset=visible_units, label=_("Unit (with its organizations)"))
+    metric = django_filters.ChoiceFilter(choices=Target.Metric.choices, label=_("Metric"))
+
+    class Meta:
+        model = Target
+        fields: list[str] = []

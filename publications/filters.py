@@ -1,0 +1,128 @@
+"""List filters (django-filter): period, unit with its subtree, platform, resource, topic, kind,
+repost, language, details unknown, and a text search that ignores letter case in Kazakh."""
+
+from __future__ import annotations
+
+import django_filters
+from django import forms
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from branches.models import OrgUnit
+from branches.selectors import unit_visible_list
+from branches.text import search_key
+from publications.models import MethodologicalMaterial, Platform, Publication, Resource
+
+YES_NO = [("true", _("yes")), ("false", _("no"))]
+
+
+class UnitFilter(django_filters.ModelChoiceFilter):
+    """A unit and everything below it."""
+
+    def filter(self, qs, value):
+        if not value:
+            return qs
+        return qs.filter(**{f"{self.field_name}__path__startswith": value.path})
+
+
+def visible_units(request):
+    if request is None:
+        return OrgUnit.objects.none()
+    return unit_visible_list(user=request.user).exclude(kind=OrgUnit.Kind.PRIMARY)
+
+
+def _date_input() -> forms.DateInput:
+    return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class SearchFilterSet(django_filters.FilterSet):
+    """A text search box over `search_fields` (case-insensitive as the database can)."""
+
+    q = django_filters.CharFilter(label=_("Search"), method="filter_search")
+    search_fields: tuple[str, ...] = ()
+
+    def filter_search(self, queryset, name, value):
+        value = value.strip()
+        if not value:
+            return queryset
+        condition = Q()
+        for field in self.search_fields:
+            condition |= Q(**{f"{field}__icontains": value})
+        return queryset.filter(condition)
+
+
+class PublicationFilter(SearchFilterSet):
+    published_from = django_filters.DateFilter(
+        field_name="published_on", lookup_expr="gte", label=_("From"), widget=_date_input()
+    )
+    published_to = django_filters.DateFilter(
+        field_name="published_on", lookup_expr="lte", label=_("To"), widget=_date_input()
+    )
+    year = django_filters.NumberFilter(
+        field_name="published_on", lookup_expr="year", label=_("Year")
+    )
+    unit = UnitFilter(queryset=visible_units, label=_("Unit (with its organizations)"))
+    platform = django_filters.ModelChoiceFilter(
+        field_name="resource__platform", queryset=Platform.objects.all(), label=_("Platform")
+    )
+    platform_kind = django_filters.ChoiceFilter(
+        field_name="resource__platform__kind",
+        choices=Platform.Kind.choices,
+        label=_("Kind of platform"),
+    )
+    resource = django_filters.ModelChoiceFilter(
+        queryset=Resource.objects.none(), label=_("Resource")
+    )
+    topic = django_filters.ChoiceFilter(choices=Publication.Topic.choices, label=_("Topic"))
+    kind = django_filters.ChoiceFilter(choices=Publication.Kind.choices, label=_("Kind"))
+    is_repost = django_filters.TypedChoiceFilter(
+        choices=YES_NO, coerce=lambda v: v == "true", label=_("Repost")
+    )
+    language = django_filters.ChoiceFilter(
+        choices=Publication.Language.choices, label=_("Language of the material")
+    )
+    details_unknown = django_filters.TypedChoiceFilter(
+        choices=YES_NO, coerce=lambda v: v == "true", label=_("Details unknown")
+    )
+
+    class Meta:
+        model = Publication
+        fields: list[str] = []
+
+    def __init__(self, *args, request=None, **kwargs) -> None:
+        super().__init__(*args, request=request, **kwargs)
+        if request is not None:
+            units = unit_visible_list(user=request.user)
+            self.filters["resource"].queryset = Resource.objects.filter(
+                Q(owner__in=units) | Q(owner__isnull=True)
+            ).order_by("name")
+
+    def filter_search(self, queryset, name, value):
+        # The stored search key folds Kazakh letters alike on SQLite and PostgreSQL.
+        key = search_key(value)
+        return queryset.filter(search_text__contains=key) if key else queryset
+
+
+class MethodologicalMaterialFilter(SearchFilterSet):
+    search_fields = ("title",)
+    year = django_filters.NumberFilter(label=_("Year"))
+    unit = UnitFilter(queryset=visible_units, label=_("Unit (with its organizations)"))
+    kind = django_filters.ChoiceFilter(choices=MethodologicalMaterial.Kind.choices, label=_("Kind"))
+
+    class Meta:
+        model = MethodologicalMaterial
+        fields: list[str] = []
+
+
+class ResourceFilter(SearchFilterSet):
+    search_fields = ("name", "url")
+    platform = django_filters.ModelChoiceFilter(
+        queryset=Platform.objects.all(), label=_("Platform")
+    )
+    kind = django_filters.ChoiceFilter(choices=Resource.Kind.choices, label=_("Kind"))
+    level = django_filters.ChoiceFilter(choices=Resource.Level.choices, label=_("Level"))
+    owner = UnitFilter(queryset=visible_units, label=_("Unit (with its organizations)"))
+
+    class Meta:
+        model = Resource
+        fields: list[str] = []

@@ -1,0 +1,46 @@
+"""Tables (django-tables2) of the lists: sortable columns, pages of 50, a link to each record."""
+
+import django_tables2 as tables
+from django.utils.translation import gettext_lazy as _
+
+from publications.models import MethodologicalMaterial, Publication, Resource
+
+
+class PublicationTable(tables.Table):
+    published_on = tables.DateColumn(linkify=True)
+    title = tables.Column(linkify=True, attrs={"td": {"class": "text-break"}})
+    platform = tables.Column(
+        accessor="resource__platform", verbose_name=_("platform"), order_by="resource__platform"
+    )
+    resource = tables.Column(order_by="resource__name")
+    unit = tables.Column(accessor="unit__label", verbose_name=_("authoring unit"), order_by="unit")
+    is_repost = tables.BooleanColumn()
+
+    class Meta:
+        model = Publication
+        fields = ["published_on", "title", "platform", "resource", "unit", "topic", "kind"]
+        sequence = [*fields, "is_repost"]
+        order_by = ["-published_on"]
+        attrs = {"class": "table table-sm table-hover align-middle"}
+
+
+class MethodologicalMaterialTable(tables.Table):
+    title = tables.Column(linkify=True)
+    unit = tables.Column(accessor="unit__label", verbose_name=_("issuing unit"), order_by="unit")
+
+    class Meta:
+        model = MethodologicalMaterial
+        fields = ["year", "title", "kind", "unit"]
+        order_by = ["-year"]
+        attrs = {"class": "table table-sm table-hover align-middle"}
+
+
+class ResourceTable(tables.Table):
+    name = tables.Column(linkify=True)
+    owner = tables.Column(accessor="owner__label", verbose_name=_("owner unit"), order_by="owner")
+    url = tables.URLColumn(attrs={"a": {"rel": "noopener noreferrer", "target": "_blank"}})
+
+    class Meta:
+        model = Resource
+        fields = ["name", "platform", "kind", "owner", "level", "opened_on", "url"]
+        attrs = {"class": "table table-sm table-hover align-middle"}

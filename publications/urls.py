@@ -1,0 +1,25 @@
+from django.urls import include, path
+
+from branches.records import views as v
+from branches.records.urls import record_urlpatterns
+from publications.imports import PublicationImporter
+from publications.records import MATERIALS, PUBLICATIONS, RESOURCES
+
+IMPORT = {
+    "importer_class": PublicationImporter,
+    "perm": "publications.import_records",
+    "namespace": "publications",
+}
+
+publication_patterns = record_urlpatterns(
+    PUBLICATIONS,
+    path("import/", v.import_upload_view, IMPORT, name="import"),
+    path("import/template.xlsx", v.import_template_view, IMPORT, name="import_template"),
+    path("import/<uuid:pk>/", v.import_batch_view, IMPORT, name="import_batch"),
+)
+
+urlpatterns = [
+    path("publications/", include((publication_patterns, "publications"))),
+    path("materials/", include((record_urlpatterns(MATERIALS), "materials"))),
+    path("resources/", include((record_urlpatterns(RESOURCES), "resources"))),
+]
