@@ -1,0 +1,217 @@
+"""Every URL of the portal, with every demo role (anonymous too) and every method it takes.
+
+The expected outcome of each comes from two tables: what each URL is (`URLS`) and what each
+role may do (`ROLES`). A URL that is not in `URLS` fails the suite, so a new page cannot ship
+without its access rules being stated here."""
+
+from dataclasses import dataclass
+from datetime import date
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from branches.imports import PrimaryOrganizationImporter
+from branches.models import Assignment, ImportBatch
+from monitoring.models import AudienceSnapshot, CommitteeReview, Target
+from publications.imports import COLUMNS
+from publications.models import MethodologicalMaterial, Publication, Resource
+from tests.factories import AssignmentFactory, PublicationFactory
+from tests.xlsx import xlsx_file
+
+
+@dataclass(frozen=True)
+class Role:
+    perms: frozenset = frozenset()  # log, import, manage
+    sees: frozenset = frozenset()  # aksuat (records of Aksuat), abai (the region's own)
+    changes: frozenset = frozenset()
+
+
+ROLES = {
+    "anonymous": None,
+    "aksuat_officer": Role({"log", "import"}, {"aksuat"}, {"aksuat"}),
+    "urzhar_officer": Role({"log", "import"}),
+    "abai_staff": Role({"log", "import", "manage"}, {"aksuat", "abai"}, {"aksuat", "abai"}),
+    "abai_executive": Role(frozenset(), {"aksuat", "abai"}),
+    "central_press": Role(frozenset(), {"aksuat", "abai"}),
+    "admin": Role({"log", "import", "manage"}, {"aksuat", "abai"}, {"aksuat", "abai"}),
+    "other_region_staff": Role({"log", "import", "manage"}),
+}
+
+# Record types: the permission that writes them, and whose record the test object is.
+RECORDS = {
+    "publications": ("log", "aksuat"),
+    "materials": ("log", "aksuat"),
+    "snapshots": ("log", "aksuat"),
+    "resources": ("manage", "aksuat"),
+    "reviews": ("manage", "abai"),
+    "targets": ("manage", "abai"),
+}
+RECORD_VIEWS = ["list", "create", "deleted", "detail", "update", "delete", "restore"]
+IMPORTS = {"publications": "import", "primaries": "manage"}
+
+BATCH_OWNER = "abai_staff"  # the uploads in the matrix are theirs
+
+URLS = {
+    "home": "page",
+    "login": "login",
+    "logout": "logout",
+    "set_language": "set_language",
+    "primaries:list": "page",
+    **{f"{ns}:{view}": f"record:{view}" for ns in RECORDS for view in RECORD_VIEWS},
+    "publications:export": "record:export",
+    **{
+        f"{ns}:{view}": f"import:{view}"
+        for ns in IMPORTS
+        for view in ("import", "import_template", "import_batch")
+    },  # fmt: skip
+}
+
+
+def _all_url_names(resolver=None, namespace="") -> set[str]:
+    names = set()
+    for pattern in (resolver or get_resolver()).url_patterns:
+        if isinstance(pattern, URLResolver):
+            inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
+            names |= _all_url_names(pattern, inner)
+        elif isinstance(pattern, URLPattern) and pattern.name:
+            names.add(f"{namespace}{pattern.name}")
+    return names
+
+
+def test_every_url_of_the_portal_has_its_expected_outcomes():
+    portal = {name for name in _all_url_names() if not name.startswith("admin:")}
+    missing = portal - set(URLS)
+    assert not missing, f"add these URLs to the access matrix: {sorted(missing)}"
+    assert not set(URLS) - portal, "the matrix names URLs that no longer exist"
+
+
+def _expected(name: str, method: str, role_name: str) -> int | None:
+    """The status code `role_name` gets; None where the URL does not exist."""
+    kind = URLS[name]
+    role = ROLES[role_name]
+    if kind == "login":
+        return 200 if method == "GET" and role is None else 302 if method == "GET" else None
+    if kind in ("logout", "set_language"):
+        return 302 if method == "POST" else None
+    if role is None:
+        return 302  # to the login page
+    if kind == "page":
+        return 200 if method == "GET" else None
+    group, view = kind.split(":")
+    namespace = name.split(":")[0]
+    if group == "import":
+        allowed = IMPORTS[namespace] in role.perms
+        if not allowed:
+            return 403
+        if view == "import_template":
+            return 200 if method == "GET" else None
+        if view == "import_batch":
+            return (200 if method == "GET" else 302) if role_name == BATCH_OWNER else 404
+        return 200
+    perm, owner = RECORDS[namespace]
+    can_write, sees, changes = perm in role.perms, owner in role.sees, owner in role.changes
+    if view in ("list", "export"):
+        return 200 if method == "GET" else None
+    if view == "create":
+        return 200 if can_write else 403
+    if view == "deleted":
+        return (200 if "manage" in role.perms else 403) if method == "GET" else None
+    if view == "restore":
+        if method == "GET":
+            return 405
+        return 404 if "manage" in role.perms else 403  # the test object is not deleted
+    if view == "detail":
+        return (200 if sees else 404) if method == "GET" else None
+    # update and delete
+    if not can_write:
+        return 403
+    if not sees:
+        return 404
+    if not changes:
+        return 403
+    return 302 if (view, method) == ("delete", "POST") else 200
+
+
+@pytest.fixture
+def objects(db, aksuat, abai, admin_user):
+    page = Resource.objects.get(owner=aksuat)
+    return {
+        "publications": PublicationFactory(resource=page, unit=aksuat),
+        "resources": page,
+        "materials": MethodologicalMaterial.objects.create(unit=aksuat, year=2024, title="Кітап"),
+        "snapshots": AudienceSnapshot.objects.create(
+            resource=page, taken_on=date(2024, 1, 1), followers=10
+        ),
+        "reviews": CommitteeReview.objects.filter(unit=abai).first(),
+        "targets": Target.objects.create(unit=abai, year=2024, metric="publications", value=100),
+    }
+
+
+def _cases():
+    for name in sorted(URLS):
+        for method in ("GET", "POST"):
+            for role_name in ROLES:
+                if _expected(name, method, role_name) is not None:
+                    yield name, method, role_name
+
+
+@pytest.mark.parametrize(("name", "method", "role_name"), list(_cases()))
+def test_access(client, objects, other_region, name, method, role_name):
+    if role_name == "other_region_staff":
+        user = AssignmentFactory(unit=other_region, role=Assignment.Role.REGIONAL_STAFF).user
+    elif role_name != "anonymous":
+        user = Assignment.objects.get(user__username=role_name).user
+    if role_name != "anonymous":
+        client.force_login(user)
+    namespace = name.split(":")[0]
+    kwargs = {}
+    if "<pk>" in _route(name) or "pk" in _route(name):
+        if name.endswith("import_batch"):
+            kind = (ImportBatch.Kind.PUBLICATIONS if namespace == "publications"
+                    else ImportBatch.Kind.PRIMARY_ORGANIZATIONS)  # fmt: skip
+            owner = Assignment.objects.get(user__username=BATCH_OWNER).user
+            batch = ImportBatch(kind=kind, created_by=owner, original_name="x.xlsx")
+            columns = PrimaryOrganizationImporter.columns if kind != "publications" else COLUMNS
+            upload = xlsx_file([[c.headers[0] for c in columns if c.required]])
+            batch.file.save("x.xlsx", upload)
+            kwargs["pk"] = batch.pk
+        else:
+            kwargs["pk"] = objects[namespace].pk
+    url = reverse(name, kwargs=kwargs)
+    before = _state(objects)
+    response = client.get(url) if method == "GET" else client.post(url, {})
+    expected = _expected(name, method, role_name)
+    assert response.status_code == expected, f"{method} {url} as {role_name}"
+    if response.status_code in (403, 404, 405):
+        assert _state(objects) == before, "a refused request changed nothing"
+
+
+def _route(name: str) -> str:
+    from django.urls import get_resolver
+
+    resolver = get_resolver()
+    ns, _, url_name = name.rpartition(":")
+    if ns:
+        resolver = resolver.namespace_dict[ns][1]
+    possibilities = resolver.reverse_dict.getlist(url_name)
+    return str(possibilities[0][0]) if possibilities else ""
+
+
+def _state(objects) -> list:
+    return [
+        Publication.all_objects.count(),
+        Publication.objects.count(),
+        *[(type(o).__name__, o.pk, type(o).all_objects.get(pk=o.pk).version)
+          for o in objects.values()],
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize("role_name", [r for r in ROLES if r != "anonymous"])
+def test_only_administrators_enter_the_admin_site(client, role_name, other_region):
+    if role_name == "other_region_staff":
+        user = AssignmentFactory(unit=other_region, role=Assignment.Role.REGIONAL_STAFF).user
+    else:
+        user = Assignment.objects.get(user__username=role_name).user
+    client.force_login(user)
+    response = client.get(reverse("admin:index"))
+    assert response.status_code == (200 if role_name == "admin" else 302)
