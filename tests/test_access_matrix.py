@@ -63,7 +63,7 @@ URLS = {
         f"{ns}:{view}": f"import:{view}"
         for ns in IMPORTS
         for view in ("import", "import_template", "import_batch")
-    },  # fmt: skip
+    },
 }
 
 
