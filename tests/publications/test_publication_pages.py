@@ -2,7 +2,7 @@
 
 import io
 import uuid
-from datetime import date, timedelta
+from datetime import timedelta
 
 import openpyxl
 import pytest
