@@ -6,6 +6,7 @@ from __future__ import annotations
 import uuid
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import models
 
@@ -52,3 +53,13 @@ class RecordForm(forms.ModelForm):
         if not self.is_bound:
             self.initial.setdefault("submission_token", uuid.uuid4())
             self.initial.setdefault("version", self.instance.version)
+
+    def validate_unique(self) -> None:
+        # Django skips constraints naming a field the form lacks; ours are conditioned on
+        # `deleted_at` (a deleted record frees its place), so check them with it.
+        super().validate_unique()
+        exclude = self._get_validation_exclusions() - {"deleted_at"}
+        try:
+            self.instance.validate_constraints(exclude=exclude)
+        except ValidationError as error:
+            self._update_errors(error)
