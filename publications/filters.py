@@ -16,6 +16,18 @@ from publications.models import MethodologicalMaterial, Platform, Publication, R
 YES_NO = [("true", _("yes")), ("false", _("no"))]
 
 
+class YesNoFilter(django_filters.ChoiceFilter):
+    """Yes, no, or either (the empty choice)."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, choices=YES_NO, **kwargs)
+
+    def filter(self, qs, value):
+        if value in ("true", "false"):
+            return qs.filter(**{self.field_name: value == "true"})
+        return qs
+
+
 class UnitFilter(django_filters.ModelChoiceFilter):
     """A unit and everything below it."""
 
@@ -75,15 +87,11 @@ class PublicationFilter(SearchFilterSet):
     )
     topic = django_filters.ChoiceFilter(choices=Publication.Topic.choices, label=_("Topic"))
     kind = django_filters.ChoiceFilter(choices=Publication.Kind.choices, label=_("Kind"))
-    is_repost = django_filters.TypedChoiceFilter(
-        choices=YES_NO, coerce=lambda v: v == "true", label=_("Repost")
-    )
+    is_repost = YesNoFilter(label=_("Repost"))
     language = django_filters.ChoiceFilter(
         choices=Publication.Language.choices, label=_("Language of the material")
     )
-    details_unknown = django_filters.TypedChoiceFilter(
-        choices=YES_NO, coerce=lambda v: v == "true", label=_("Details unknown")
-    )
+    details_unknown = YesNoFilter(label=_("Details unknown"))
 
     class Meta:
         model = Publication

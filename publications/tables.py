@@ -6,15 +6,21 @@ from django.utils.translation import gettext_lazy as _
 from publications.models import MethodologicalMaterial, Publication, Resource
 
 
+# Columns a phone leaves out, to keep the date, title, platform and unit readable.
+WIDE_ONLY = {"th": {"class": "d-none d-md-table-cell"}, "td": {"class": "d-none d-md-table-cell"}}
+
+
 class PublicationTable(tables.Table):
     published_on = tables.DateColumn(linkify=True)
-    title = tables.Column(linkify=True, attrs={"td": {"class": "text-break"}})
+    title = tables.Column(linkify=True, attrs={"td": {"class": "title-cell"}})
     platform = tables.Column(
         accessor="resource__platform", verbose_name=_("platform"), order_by="resource__platform"
     )
-    resource = tables.Column(order_by="resource__name")
+    resource = tables.Column(order_by="resource__name", attrs=WIDE_ONLY)
     unit = tables.Column(accessor="unit__label", verbose_name=_("authoring unit"), order_by="unit")
-    is_repost = tables.BooleanColumn()
+    topic = tables.Column(attrs=WIDE_ONLY)
+    kind = tables.Column(attrs=WIDE_ONLY)
+    is_repost = tables.BooleanColumn(attrs=WIDE_ONLY)
 
     class Meta:
         model = Publication

@@ -18,9 +18,10 @@ def test_the_template_is_the_regions_current_list(client, abai_staff, abai):
     sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
     rows = list(sheet.iter_rows(values_only=True))
     assert rows[0][:4] == ("Код", "Атауы", "Филиал", "Мүшелер саны")
-    assert len(rows) - 1 == OrgUnit.objects.filter(
-        path__startswith=abai.path, kind=OrgUnit.Kind.PRIMARY
-    ).count()
+    assert (
+        len(rows) - 1
+        == OrgUnit.objects.filter(path__startswith=abai.path, kind=OrgUnit.Kind.PRIMARY).count()
+    )
 
 
 def test_overwriting_a_placeholder_renames_it_and_records_its_members(client, abai_staff, aksuat):
