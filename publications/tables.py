@@ -5,7 +5,6 @@ from django.utils.translation import gettext_lazy as _
 
 from publications.models import MethodologicalMaterial, Publication, Resource
 
-
 # Columns a phone leaves out, to keep the date, title, platform and unit readable.
 WIDE_ONLY = {"th": {"class": "d-none d-md-table-cell"}, "td": {"class": "d-none d-md-table-cell"}}
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 import uuid
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import ValidationError
 from django.db import models
 
 from branches.text import clean_text
