@@ -56,3 +56,11 @@ format: install
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache db.sqlite3
+
+BENCH_DB ?= monitoring_bench
+bench: install compilemessages ## speed figures at 1 000, 100 000 and 1 000 000 publications (PostgreSQL)
+	dropdb -h 127.0.0.1 -U postgres --if-exists $(BENCH_DB)
+	createdb -h 127.0.0.1 -U postgres $(BENCH_DB)
+	DATABASE_URL=postgres://postgres@127.0.0.1:5432/$(BENCH_DB) $(MANAGE) migrate -v0
+	DATABASE_URL=postgres://postgres@127.0.0.1:5432/$(BENCH_DB) $(MANAGE) bench $(BENCH_ARGS)
+	dropdb -h 127.0.0.1 -U postgres --if-exists $(BENCH_DB)

@@ -11,6 +11,7 @@ PUBLICATIONS = RecordType(
     model=Publication,
     namespace="publications",
     scope="unit",
+    region_lookup="region",
     form_class=forms.PublicationForm,
     filterset_class=filters.PublicationFilter,
     table_class=tables.PublicationTable,

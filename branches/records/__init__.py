@@ -30,6 +30,7 @@ class RecordType:
     filterset_class: type[FilterSet]
     table_class: type[Table]
     write_perm: str  # a `rules` permission; without it a write is refused (403)
+    region_lookup: str = ""  # a column holding the record's region, to find its rows fast
     select_related: tuple[str, ...] = ()
     formset_class: type[forms.BaseInlineFormSet] | None = None
     # Records outside any unit that some users may see or change (outside media).

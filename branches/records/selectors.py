@@ -10,7 +10,12 @@ from branches.selectors import unit_scope_q
 
 
 def _scope(record_type: RecordType, user, *, for_change: bool) -> Q:
-    scope = unit_scope_q(user=user, lookup=record_type.scope, for_change=for_change)
+    scope = unit_scope_q(
+        user=user,
+        lookup=record_type.scope,
+        for_change=for_change,
+        region_lookup=record_type.region_lookup,
+    )
     if not scope:  # everything; and `Q() | q` would narrow it to q
         return scope
     hook = record_type.shared_changeable if for_change else record_type.shared_visible

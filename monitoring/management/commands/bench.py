@@ -1,0 +1,136 @@
+"""`make bench`: speed figures on the data sizes the portal must carry.
+
+For 1 000, 100 000 and 1 000 000 generated publications (plus the Abai records) it times,
+through Django's test client (the whole view, template and queries, no network), each page in
+`PAGES` as the user given, and prints the median, the 95th percentile and the ratio of the
+median to the 1 000 case. At 100 000 it also times an import of 5 000 Excel rows.
+
+Run it on PostgreSQL (`make bench` makes a throwaway database); figures go to README by hand.
+"""
+
+from __future__ import annotations
+
+import statistics
+import time
+import uuid
+from datetime import date, timedelta
+
+from django.contrib.auth import get_user_model
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+from django.db import connection
+from django.test import Client
+from django.test.utils import override_settings
+
+from branches.records.excel import xlsx_bytes
+from branches.records.imports import batch_confirm, batch_upload
+from publications.imports import PublicationImporter
+from publications.models import Publication
+
+SIZES = [1_000, 100_000, 1_000_000]
+# (label, user, URL)
+PAGES = [
+    ("publications list, region", "abai_staff", "/publications/"),
+    ("publications list, search", "abai_staff", "/publications/?q=семинар&year=2024"),
+    ("publications list, branch", "aksuat_officer", "/publications/"),
+]
+IMPORT_ROWS = 5_000
+
+
+class Command(BaseCommand):
+    help = "Time the portal's pages at 1 000, 100 000 and 1 000 000 publications."
+
+    def add_arguments(self, parser) -> None:
+        parser.add_argument("--sizes", default=",".join(map(str, SIZES)))
+        parser.add_argument("--runs", type=int, default=15)
+
+    def handle(self, *args, sizes: str, runs: int, **options) -> None:
+        if connection.vendor != "postgresql":
+            self.stderr.write("Note: not PostgreSQL; the figures will not be comparable.")
+        call_command("load_abai", "--demo-users", verbosity=0, stdout=_Null())
+        sizes_list = [int(size) for size in sizes.split(",")]
+        table: dict[str, dict[int, tuple[float, float]]] = {}
+        extras: list[str] = []
+        with override_settings(ALLOWED_HOSTS=["*"], DEBUG=False):
+            for size in sizes_list:
+                started = time.monotonic()
+                call_command("generate_demo_data", publications=size, stdout=_Null())
+                if connection.vendor == "postgresql":
+                    with connection.cursor() as cursor:
+                        cursor.execute("ANALYZE")
+                self.stdout.write(
+                    f"{size:>9,} demo publications ready in {time.monotonic() - started:.1f} s"
+                )
+                for label, username, url in PAGES:
+                    table.setdefault(label, {})[size] = self._time(username, url, runs)
+                if size == 100_000:
+                    extras.append(self._import())
+        self._print(table, sizes_list)
+        for line in extras:
+            self.stdout.write(line)
+
+    @staticmethod
+    def _time(username: str, url: str, runs: int) -> tuple[float, float]:
+        client = Client()
+        client.force_login(get_user_model().objects.get(username=username))
+        client.get(url)  # warm caches as a real server would be
+        timings = []
+        for _ in range(runs):
+            started = time.perf_counter()
+            response = client.get(url)
+            timings.append((time.perf_counter() - started) * 1000)
+            assert response.status_code == 200, (url, response.status_code)
+        timings.sort()
+        p95 = timings[min(len(timings) - 1, round(0.95 * (len(timings) - 1)))]
+        return statistics.median(timings), p95
+
+    def _import(self) -> str:
+        user = get_user_model().objects.get(username="aksuat_officer")
+        run = uuid.uuid4().hex[:8]
+        rows = [["Күні", "Ресурс", "Ұйым", "Атауы", "Сілтеме", "Тақырыбы"]]
+        rows += [
+            [
+                date(2024, 1, 1) + timedelta(days=i % 240),
+                "Ақсуат аудандық кәсіподақ комитеті (Facebook)",
+                "Ақсуат аудандық кәсіподақ комитеті",
+                f"Бенчмарк {run} №{i}",
+                f"https://www.facebook.com/aksuat/posts/{run}-{i}",
+                "Құқықтық" if i % 4 == 0 else "Ұйымдастырушылық",
+            ]
+            for i in range(IMPORT_ROWS)
+        ]
+        upload = SimpleUploadedFile("bench.xlsx", xlsx_bytes(sheet="Тізім", rows=rows))
+        before = Publication.objects.count()
+        started = time.monotonic()
+        importer = PublicationImporter(user=user)
+        batch, _preview = batch_upload(importer=importer, upload=upload)
+        checked = time.monotonic()
+        batch_confirm(importer=PublicationImporter(user=user), batch=batch)
+        done = time.monotonic()
+        added = Publication.objects.count() - before
+        return (
+            f"Import of {IMPORT_ROWS:,} Excel rows: checked in {checked - started:.1f} s, "
+            f"confirmed (checked again and written) in {done - checked:.1f} s; {added:,} added."
+        )
+
+    def _print(self, table, sizes) -> None:
+        self.stdout.write("")
+        header = f"{'page':<30}" + "".join(f"{f'{s:,}':>28}" for s in sizes)
+        self.stdout.write(header)
+        self.stdout.write(f"{'':<30}" + "".join(f"{'median / p95 ms (×1k)':>28}" for _ in sizes))
+        for label, row in table.items():
+            base = row[sizes[0]][0]
+            cells = "".join(
+                f"{f'{row[s][0]:.0f} / {row[s][1]:.0f} (×{row[s][0] / base:.1f})':>28}"
+                for s in sizes
+            )
+            self.stdout.write(f"{label:<30}{cells}")
+
+
+class _Null:
+    def write(self, *args) -> None:
+        pass
+
+    def flush(self) -> None:
+        pass
