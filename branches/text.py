@@ -22,3 +22,12 @@ def search_key(*parts: str) -> str:
 
     Kept in a column because SQLite folds only ASCII and PostgreSQL folds by its locale."""
     return clean_text(" ".join(part for part in parts if part)).casefold()
+
+
+KAZAKH_ALPHABET = "аәбвгғдеёжзийкқлмнңоөпрстуұүфхһцчшщъыіьэюя"
+_KAZAKH_ORDER = {letter: index for index, letter in enumerate(KAZAKH_ALPHABET)}
+
+
+def kazakh_sort_key(text: str) -> tuple:
+    """Sorts names in the Kazakh alphabet's order (Ақсуат before Аягөз), Latin after."""
+    return tuple(_KAZAKH_ORDER.get(ch, 100 + ord(ch)) for ch in text.casefold())

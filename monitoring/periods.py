@@ -1,0 +1,81 @@
+"""The period a dashboard or a report covers: a year, or a year up to an as-of date, compared
+with the same span of the year before and with the whole of earlier years."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.utils import timezone
+
+
+def _same_day_a_year_before(day: date) -> date:
+    try:
+        return day.replace(year=day.year - 1)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year - 1, day=28)
+
+
+@dataclass(frozen=True)
+class Period:
+    year: int
+    as_of: date | None = None  # None: the whole year
+
+    def __post_init__(self) -> None:
+        if self.as_of is not None and self.as_of.year != self.year:
+            raise ValueError("as_of must fall in the period's year")
+
+    @property
+    def start(self) -> date:
+        return date(self.year, 1, 1)
+
+    @property
+    def end(self) -> date:
+        return self.as_of or date(self.year, 12, 31)
+
+    @property
+    def is_partial(self) -> bool:
+        return self.as_of is not None and self.as_of != date(self.year, 12, 31)
+
+    @property
+    def previous(self) -> Period:
+        """The same span of the year before."""
+        as_of = _same_day_a_year_before(self.as_of) if self.as_of else None
+        return Period(self.year - 1, as_of)
+
+    @property
+    def months(self) -> list[int]:
+        return list(range(1, self.end.month + 1))
+
+    def contains(self, day: date) -> bool:
+        return self.start <= day <= self.end
+
+    def query(self) -> dict[str, str]:
+        """The period as URL parameters (for links that keep it)."""
+        params = {"year": str(self.year)}
+        if self.as_of:
+            params["as_of"] = self.as_of.isoformat()
+        return params
+
+
+def period_parse(*, year: str | None, as_of: str | None) -> Period:
+    """A period from URL parameters; bad or missing values give this year so far."""
+    today = timezone.localdate()
+    try:
+        chosen = int(year) if year else today.year
+    except ValueError:
+        chosen = today.year
+    chosen = min(max(chosen, 2000), today.year)
+    end = None
+    if as_of:
+        try:
+            end = date.fromisoformat(as_of)
+        except ValueError:
+            end = None
+    if end is not None and end.year != chosen:
+        end = None
+    if end is None and chosen == today.year:
+        end = today
+    if end is not None and end == date(chosen, 12, 31):
+        end = None
+    return Period(chosen, end)
