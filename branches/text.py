@@ -31,3 +31,17 @@ _KAZAKH_ORDER = {letter: index for index, letter in enumerate(KAZAKH_ALPHABET)}
 def kazakh_sort_key(text: str) -> tuple:
     """Sorts names in the Kazakh alphabet's order (Ақсуат before Аягөз), Latin after."""
     return tuple(_KAZAKH_ORDER.get(ch, 100 + ord(ch)) for ch in text.casefold())
+
+
+def format_number(value, decimals: int = 0) -> str:
+    """A number the Kazakh way in the active language's format: 25 116, 1,0."""
+    from django.utils.formats import number_format
+
+    if value is None:
+        return "–"
+    return number_format(value, decimal_pos=decimals, use_l10n=True, force_grouping=True)
+
+
+def format_percent(value, decimals: int = 1) -> str:
+    """A share as «1,0 %» (a non-breaking space before the sign)."""
+    return "–" if value is None else f"{format_number(value, decimals)}\u00a0%"

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -173,6 +174,15 @@ class ReviewTask(TrackedRecord):
 
     def __str__(self) -> str:
         return self.description[:80]
+
+    @property
+    def is_overdue(self) -> bool:
+        """Still open after its due date."""
+        return (
+            self.state == self.State.OPEN
+            and self.due_on is not None
+            and self.due_on < timezone.localdate()
+        )
 
 
 class NewspaperSubscription(TrackedRecord):

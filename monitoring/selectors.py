@@ -11,7 +11,7 @@ from datetime import date
 
 from django.db.models import Count, OuterRef, Prefetch, Q, Subquery, Sum
 from django.db.models.functions import ExtractMonth, ExtractYear
-from django.utils import timezone
+from django.utils.translation import gettext
 
 from branches.models import MemberCount, OrgUnit
 from branches.selectors import member_total
@@ -49,11 +49,14 @@ class Organization:
 
 
 def organization_figures(*, unit: OrgUnit, period: Period) -> Organization:
+    region = unit.kind == OrgUnit.Kind.REGION
     counts = OrgUnit.objects.filter(path__startswith=unit.path).aggregate(
         primaries=Count("id", filter=Q(kind=OrgUnit.Kind.PRIMARY)),
-        branches=Count("id", filter=Q(kind=OrgUnit.Kind.BRANCH)),
+        branches=Count("id", filter=Q(kind=OrgUnit.Kind.BRANCH) & ~Q(pk=unit.pk)),
         served_directly=Count("id", filter=Q(kind=OrgUnit.Kind.PRIMARY, parent=unit)),
     )
+    if not region:  # a branch's primary organizations are simply its own
+        counts["served_directly"] = 0
     return Organization(unit=unit, members=member_total(unit=unit, on=period.end), **counts)
 
 
@@ -64,10 +67,12 @@ def organization_figures(*, unit: OrgUnit, period: Period) -> Organization:
 class CountRow:
     """One line of a year-over-year table: counts per year, and the two compared spans."""
 
-    key: object  # a Platform, a Resource or an OrgUnit (or a label)
+    key: object  # a Platform, a Resource or an Author
     by_year: dict[int, int] = field(default_factory=dict)
     current: int = 0
     previous: int = 0
+    # The publications list's filters that select this row's records (dates aside).
+    filters: dict = field(default_factory=dict)
 
     @property
     def change(self) -> int:
@@ -101,7 +106,9 @@ def _span_q(period: Period) -> Q:
     )
 
 
-def _year_table(publications, period: Period, group: str, keys: dict) -> YearTable:
+def _year_table(
+    publications, period: Period, group: str, keys: dict, filter_name: str = ""
+) -> YearTable:
     """Counts by `group` (a field path) per year up to the period's end, and in both spans."""
     upto = publications.filter(published_on__lte=period.end)
     per_year = upto.values(group, year=ExtractYear("published_on")).annotate(n=Count("id"))
@@ -114,7 +121,9 @@ def _year_table(publications, period: Period, group: str, keys: dict) -> YearTab
     years: set[int] = set()
     for item in per_year:
         key = keys.get(item[group], item[group])
-        rows.setdefault(key, CountRow(key=key)).by_year[item["year"]] = item["n"]
+        filters = {filter_name: item[group]} if filter_name else {}
+        row = rows.setdefault(key, CountRow(key=key, filters=filters))
+        row.by_year[item["year"]] = item["n"]
         years.add(item["year"])
     for item in spans:
         key = keys.get(item[group], item[group])
@@ -130,7 +139,9 @@ def _year_table(publications, period: Period, group: str, keys: dict) -> YearTab
 def publications_by_platform(*, unit: OrgUnit, period: Period) -> YearTable:
     """Every platform (sites, social networks, newspapers, TV, radio), year over year."""
     platforms = {p.pk: p for p in Platform.objects.all()}
-    table = _year_table(publications_of(unit), period, "resource__platform", platforms)
+    table = _year_table(
+        publications_of(unit), period, "resource__platform", platforms, filter_name="platform"
+    )
     table.rows.sort(key=lambda row: (row.key.sort_order, row.key.name))
     return table
 
@@ -141,7 +152,7 @@ def publications_by_medium(*, unit: OrgUnit, period: Period, kinds: tuple[str, .
         resource__kind=Resource.Kind.OUTSIDE_MEDIUM, resource__platform__kind__in=kinds
     )
     media = {r.pk: r for r in Resource.all_objects.filter(kind=Resource.Kind.OUTSIDE_MEDIUM)}
-    table = _year_table(publications, period, "resource", media)
+    table = _year_table(publications, period, "resource", media, filter_name="resource")
     table.rows.sort(key=lambda row: (-sum(row.by_year.values()), row.key.name))
     return table
 
@@ -161,6 +172,20 @@ class Author:
     def order(self) -> tuple:
         return (self.served_directly, *unit_order(self.unit))
 
+    @property
+    def label(self) -> str:
+        if self.served_directly:
+            return gettext("Primary organizations served directly")
+        return self.unit.label
+
+    @property
+    def filters(self) -> dict:
+        if self.served_directly:
+            return {"author_parent": self.unit.pk, "author_kind": OrgUnit.Kind.PRIMARY}
+        if self.unit.kind == OrgUnit.Kind.BRANCH:
+            return {"unit": self.unit.pk}  # the branch and its primary organizations
+        return {"author": self.unit.pk}
+
 
 def unit_order(unit: OrgUnit) -> tuple:
     """The order of the source document: the region, city committees, then districts A to Я."""
@@ -175,7 +200,7 @@ def _authors(unit: OrgUnit) -> dict[int, Author]:
     authors = {}
     for pk, member in units.items():
         if member.kind == OrgUnit.Kind.PRIMARY and member.parent_id == unit.pk:
-            authors[pk] = Author(unit, served_directly=True)
+            authors[pk] = Author(unit, served_directly=unit.kind == OrgUnit.Kind.REGION)
         elif member.kind == OrgUnit.Kind.PRIMARY and member.parent_id in units:
             authors[pk] = Author(units[member.parent_id])
         else:
@@ -189,16 +214,21 @@ def publications_by_author(
 ) -> YearTable:  # fmt: skip
     """Per authoring unit, year over year; optionally only the given unit's own pages."""
     publications = publications_of(unit)
+    extra_filters: dict = {}
     if platform_kinds:
         publications = publications.filter(resource__platform__kind__in=platform_kinds)
+        if len(platform_kinds) == 1:
+            extra_filters["platform_kind"] = platform_kinds[0]
     if own_pages_of is not None:
         publications = publications.filter(resource__owner=own_pages_of)
+        extra_filters["resource_owner"] = own_pages_of.pk
     table = _year_table(publications, period, "unit", {})
     authors = _authors(unit)
     merged: dict[Author, CountRow] = {}
     for row in table.rows:
         author = authors.get(row.key) or Author(unit)
-        target = merged.setdefault(author, CountRow(key=author))
+        filters = {**author.filters, **extra_filters}
+        target = merged.setdefault(author, CountRow(key=author, filters=filters))
         for year, n in row.by_year.items():
             target.by_year[year] = target.by_year.get(year, 0) + n
         target.current += row.current
@@ -346,11 +376,6 @@ def committee_reviews(*, unit: OrgUnit, up_to: date) -> list[CommitteeReview]:
         .prefetch_related(Prefetch("tasks", queryset=tasks))
         .order_by("year", "held_on")
     )
-
-
-def task_is_overdue(task: ReviewTask, *, today: date | None = None) -> bool:
-    today = today or timezone.localdate()
-    return task.state == ReviewTask.State.OPEN and task.due_on is not None and task.due_on < today
 
 
 def methodological_materials(*, unit: OrgUnit, first_year: int, last_year: int):

@@ -74,6 +74,13 @@ class PublicationFilter(SearchFilterSet):
         field_name="published_on", lookup_expr="year", label=_("Year")
     )
     unit = UnitFilter(queryset=visible_units, label=_("Unit (with its organizations)"))
+    # Links from dashboards: one unit only, or the primaries a unit serves directly.
+    author = django_filters.NumberFilter(field_name="unit", widget=forms.HiddenInput)
+    author_parent = django_filters.NumberFilter(field_name="unit__parent", widget=forms.HiddenInput)
+    author_kind = django_filters.CharFilter(field_name="unit__kind", widget=forms.HiddenInput)
+    resource_owner = django_filters.NumberFilter(
+        field_name="resource__owner", widget=forms.HiddenInput
+    )
     platform = django_filters.ModelChoiceFilter(
         field_name="resource__platform", queryset=Platform.objects.all(), label=_("Platform")
     )

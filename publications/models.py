@@ -100,6 +100,10 @@ class Resource(TrackedRecord):
     def get_absolute_url(self) -> str:
         return reverse("resources:detail", args=[self.pk])
 
+    @property
+    def label(self) -> str:
+        return self.name
+
     def clean(self) -> None:
         if self.kind == self.Kind.OWN_PAGE and self.owner_id is None:
             raise ValidationError({"owner": _("A unit's own page needs its owner unit.")})

@@ -57,6 +57,8 @@ URLS = {
     "logout": "logout",
     "set_language": "set_language",
     "primaries:list": "page",
+    "dashboard:home": "dashboard_home",
+    "dashboard:unit": "dashboard_unit",  # Abai's
     **{f"{ns}:{view}": f"record:{view}" for ns in RECORDS for view in RECORD_VIEWS},
     "publications:export": "record:export",
     **{
@@ -97,6 +99,12 @@ def _expected(name: str, method: str, role_name: str) -> int | None:
         return 302  # to the login page
     if kind == "page":
         return 200 if method == "GET" else None
+    if kind == "dashboard_home":  # the national view, or a redirect to one's own unit
+        if method != "GET":
+            return None
+        return 200 if role_name in ("central_press", "admin") else 302
+    if kind == "dashboard_unit":
+        return (200 if "abai" in role.sees else 404) if method == "GET" else None
     group, view = kind.split(":")
     namespace = name.split(":")[0]
     if group == "import":
@@ -177,6 +185,8 @@ def test_access(client, objects, other_region, name, method, role_name):
             kwargs["pk"] = batch.pk
         else:
             kwargs["pk"] = objects[namespace].pk
+    if name == "dashboard:unit":
+        kwargs["slug"] = "abai"
     url = reverse(name, kwargs=kwargs)
     before = _state(objects)
     response = client.get(url) if method == "GET" else client.post(url, {})

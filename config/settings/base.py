@@ -112,7 +112,8 @@ LANGUAGES = [
 LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale" / "libraries"]
 FORMAT_MODULE_PATH = ["config.formats"]
 USE_I18N = True
-USE_THOUSAND_SEPARATOR = True
+# Counts are grouped where shown (the `number` filter: 25 116); years and ids never are.
+USE_THOUSAND_SEPARATOR = False
 TIME_ZONE = "Asia/Almaty"
 USE_TZ = True
 

@@ -31,6 +31,13 @@ from publications.models import Publication
 SIZES = [1_000, 100_000, 1_000_000]
 # (label, user, URL)
 PAGES = [
+    (
+        "Abai dashboard, 2024 to 01.09",
+        "abai_executive",
+        "/dashboard/abai/?year=2024&as_of=2024-09-01",
+    ),
+    ("a demo region's dashboard", "central_press", "/dashboard/demo-r01/?year=2024"),
+    ("national view", "central_press", "/dashboard/?year=2024"),
     ("publications list, region", "abai_staff", "/publications/"),
     ("publications list, search", "abai_staff", "/publications/?q=семинар&year=2024"),
     ("publications list, branch", "aksuat_officer", "/publications/"),

@@ -1,0 +1,90 @@
+"""Dashboards: a region's or a branch's figures for a period, and the regions side by side."""
+
+from urllib.parse import urlencode
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from branches.models import Assignment, OrgUnit
+from branches.selectors import unit_visible_list, user_assignment
+from monitoring import charts
+from monitoring.periods import period_parse
+from monitoring.selectors import national_figures, unit_figures
+
+NATIONAL_SORTS = {
+    "region": lambda row: row.region.name,
+    "count": lambda row: row.publications,
+    "publications": lambda row: row.publications_per_hundred or 0,
+    "followers": lambda row: row.followers_per_hundred or 0,
+    "pages": lambda row: row.branches_with_pages,
+    "legal": lambda row: row.legal_share or 0,
+}
+
+
+@login_required
+def dashboard_home(request: HttpRequest) -> HttpResponse:
+    """The national view for those who read every region; one's own unit's for the others."""
+    assignment = user_assignment(user=request.user)
+    if assignment is None:
+        raise Http404
+    if assignment.role in (Assignment.Role.ADMINISTRATOR, Assignment.Role.CENTRAL_PRESS):
+        return national_dashboard(request)
+    query = f"?{request.GET.urlencode()}" if request.GET else ""
+    return redirect(f"{_unit_url(assignment.unit)}{query}")
+
+
+def _unit_url(unit: OrgUnit) -> str:
+    return reverse("dashboard:unit", args=[unit.slug])
+
+
+def national_dashboard(request: HttpRequest) -> HttpResponse:
+    period = period_parse(year=request.GET.get("year"), as_of=request.GET.get("as_of"))
+    sort = request.GET.get("sort", "publications")
+    key = NATIONAL_SORTS.get(sort.lstrip("-"), NATIONAL_SORTS["publications"])
+    rows = sorted(national_figures(period=period), key=key, reverse=not sort.startswith("-"))
+    columns = [
+        ("region", _("Region")),
+        ("count", _("Publications")),
+        ("publications", _("Publications per 100 members")),
+        ("followers", _("Followers per 100 members")),
+        ("pages", _("Branches with pages")),
+        ("legal", _("Legal topics")),
+    ]
+    context = {
+        "period": period,
+        "rows": rows,
+        "sort": sort,
+        "columns": columns,
+        "period_query": urlencode(period.query()),
+    }
+    return render(request, "monitoring/national.html", context)
+
+
+@login_required
+def dashboard_unit(request: HttpRequest, slug: str) -> HttpResponse:
+    """A region's or a branch's dashboard; a unit the user may not see is a 404."""
+    units = unit_visible_list(user=request.user).filter(
+        kind__in=[OrgUnit.Kind.REGION, OrgUnit.Kind.BRANCH]
+    )
+    unit = get_object_or_404(units, slug=slug)
+    period = period_parse(year=request.GET.get("year"), as_of=request.GET.get("as_of"))
+    figures = unit_figures(unit=unit, period=period)
+    context = {
+        "unit": unit,
+        "period": period,
+        "figures": figures,
+        "charts": {
+            "platforms": charts.chart_year_table(
+                figures.by_platform,
+                title=_("Publications per platform"),
+                label=lambda platform: platform.label,
+            ),
+            "followers": charts.chart_followers(figures.followers, title=_("Followers")),
+            "topics": charts.chart_topics(figures.content, title=_("Topics")),
+        },
+        "years": list(range(period.year - 5, period.year + 1)),
+    }
+    return render(request, "monitoring/dashboard.html", context)

@@ -1,0 +1,34 @@
+"""The executive committee's view of Abai, in a real browser."""
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+
+def test_executive_sees_abai_2024_and_opens_the_33_facebook_publications(login_page, live_server):
+    page = login_page("abai_executive", viewport={"width": 1280, "height": 900})
+    page.goto(f"{live_server.url}/dashboard/abai/?year=2024&as_of=2024-09-01")
+    platforms = page.locator("[data-testid=by-platform]")
+    facebook = platforms.locator("tr", has_text="Facebook")
+    site = platforms.locator("tr", has_text="Сайт")
+    press = platforms.locator("tr", has_text="Газет")
+    assert facebook.locator("td").nth(3).inner_text().strip() == "33"
+    assert site.locator("td").nth(3).inner_text().strip() == "28"
+    assert press.locator("td").nth(3).inner_text().strip() == "6"
+    assert page.locator("[data-testid=followers]").inner_text().strip() == "261"
+    assert "1,0" in page.locator("[data-testid=followers-per-hundred]").inner_text()
+    assert page.locator("[data-testid=branches-with-pages]").inner_text().strip().startswith("5")
+    assert "9" in page.locator("[data-testid=branches-with-pages]").inner_text()
+
+    facebook.locator("a", has_text="33").click()
+    page.wait_for_url("**/publications/?*")
+    assert page.locator("[data-testid=record-count]").inner_text().strip().startswith("33")
+
+
+def test_aksuat_officer_gets_aksuat_and_not_abai_or_urzhar(login_page, live_server):
+    page = login_page("aksuat_officer")
+    page.goto(f"{live_server.url}/dashboard/")
+    assert page.url.endswith("/dashboard/aksuat/")
+    assert "Ақсуат" in page.locator("[data-testid=dashboard-title]").inner_text()
+    for slug in ("abai", "urzhar"):
+        assert page.goto(f"{live_server.url}/dashboard/{slug}/").status == 404
