@@ -71,6 +71,7 @@ class OrgUnit(models.Model):
     short_name = models.CharField(
         _("short name"), max_length=100, blank=True, help_text=_("Used in tables, e.g. «Ақсуат».")
     )
+    short_name_ru = models.CharField(_("short name in Russian"), max_length=100, blank=True)
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
     committee = models.CharField(
@@ -149,7 +150,7 @@ class OrgUnit(models.Model):
     @property
     def label(self) -> str:
         """The short name for tables, else the full one (short names are proper names)."""
-        return self.short_name or self.display_name
+        return localized(self.short_name, self.short_name_ru) or self.display_name
 
     def clean(self) -> None:
         allowed_parents = {

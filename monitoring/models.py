@@ -54,6 +54,11 @@ class AudienceSnapshot(TrackedRecord):
     def get_absolute_url(self) -> str:
         return reverse("snapshots:detail", args=[self.pk])
 
+    def locked_period(self) -> tuple[int | None, int] | None:
+        if not (self.resource_id and self.taken_on and self.resource.owner_id):
+            return None
+        return (self.resource.owner.region_id, self.taken_on.year)
+
     def clean(self) -> None:
         if self.resource_id and self.resource.kind != Resource.Kind.OWN_PAGE:
             raise ValidationError({"resource": _("Followers are recorded for a unit's own page.")})

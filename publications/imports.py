@@ -28,6 +28,7 @@ from branches.selectors import unit_changeable_list
 from branches.text import search_key
 from publications.forms import resource_choices
 from publications.models import URL_MAX_LENGTH, Publication, Resource, http_url_validator
+from reports.selectors import period_is_locked
 
 COLUMNS = [
     Column("published_on", ("Күні", "Дата", "Date")),
@@ -73,6 +74,7 @@ class PublicationImporter(Importer):
         self.all_units = self._by_names(OrgUnit.objects.all())
         self.resources = self._resources_by_name(resource_choices(user=user))
         self.all_resources = self._resources_by_name(Resource.objects.all())
+        self.locks: dict[tuple, bool] = {}
 
     @staticmethod
     def _by_names(units) -> dict[str, OrgUnit]:
@@ -150,11 +152,30 @@ class PublicationImporter(Importer):
                     % {"date": resource.opened_on.strftime("%d.%m.%Y")},
                 )
             )
+        if not problems and self._locked(parsed["unit"].region_id, published_on.year):
+            problems.append(
+                Problem(
+                    number,
+                    self.header("published_on"),
+                    _shown(published_on),
+                    _(
+                        "The year %(year)s is locked: its report was issued. Regional staff can "
+                        "unlock it."
+                    )
+                    % {"year": published_on.year},
+                )
+            )
         if problems:
             return None, problems
         publication = Publication(created_by=self.user, **parsed)
         publication.fill_derived_fields()
         return publication, []
+
+    def _locked(self, region_id: int | None, year: int) -> bool:
+        key = (region_id, year)
+        if key not in self.locks:
+            self.locks[key] = period_is_locked(region_id=region_id, year=year)
+        return self.locks[key]
 
     def _unit(self, value: Any) -> OrgUnit:
         name = parse_text(value, required=True, max_length=255)

@@ -236,6 +236,12 @@ class Publication(TrackedRecord):
         self.fill_derived_fields()
         super().save(*args, **kwargs)
 
+    def locked_period(self) -> tuple[int | None, int] | None:
+        """(region, year) whose lock, once its report is issued, freezes this record."""
+        if not (self.unit_id and self.published_on):
+            return None
+        return (self.unit.region_id, self.published_on.year)
+
     def fill_derived_fields(self) -> None:
         """The region and search key; bulk inserts call this, as they skip save()."""
         self.region_id = self.unit.region_id if self.unit_id else None
@@ -280,3 +286,6 @@ class MethodologicalMaterial(TrackedRecord):
 
     def get_absolute_url(self) -> str:
         return reverse("materials:detail", args=[self.pk])
+
+    def locked_period(self) -> tuple[int | None, int] | None:
+        return (self.unit.region_id, self.year) if self.unit_id and self.year else None

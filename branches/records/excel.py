@@ -12,6 +12,7 @@ Out: a streamed write-only workbook in which text that a spreadsheet would run a
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -151,8 +152,24 @@ def xlsx_rows(
 
 def xlsx_bytes(*, sheet: str, rows: Iterable[list[Any]]) -> bytes:
     """A write-only workbook of one sheet; strings are written as text, never as formulas."""
+    return xlsx_bytes_sheets([(sheet, rows)])
+
+
+SHEET_NAME_FORBIDDEN = re.compile(r"[\\/*?:\[\]]")
+
+
+def xlsx_bytes_sheets(sheets: Iterable[tuple[str, Iterable[list[Any]]]]) -> bytes:
+    """A write-only workbook of several sheets (names cut to Excel's 31 characters)."""
     workbook = openpyxl.Workbook(write_only=True)
-    worksheet = workbook.create_sheet(title=sheet[:31])
+    for sheet, rows in sheets:
+        _xlsx_sheet(workbook, SHEET_NAME_FORBIDDEN.sub(" ", sheet)[:31], rows)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def _xlsx_sheet(workbook, title: str, rows: Iterable[list[Any]]) -> None:
+    worksheet = workbook.create_sheet(title=title)
     for row in rows:
         cells = []
         for value in row:
@@ -167,9 +184,6 @@ def xlsx_bytes(*, sheet: str, rows: Iterable[list[Any]]) -> bytes:
                 cell.number_format = "DD.MM.YYYY"
             cells.append(cell)
         worksheet.append(cells)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
 
 
 def xlsx_response(*, filename: str, sheet: str, columns, rows) -> HttpResponse:

@@ -6,11 +6,29 @@ from __future__ import annotations
 import uuid
 
 from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.forms import BaseInlineFormSet, ModelForm
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from branches.models import TrackedRecord
+
+
+def _check_lock(*records) -> None:
+    """Refuse a change to a record of a locked period (before or after the change)."""
+    from reports.selectors import period_is_locked
+
+    for record in records:
+        key = record.locked_period() if hasattr(record, "locked_period") else None
+        if key and period_is_locked(region_id=key[0], year=key[1]):
+            raise ValidationError(
+                _(
+                    "The year %(year)s is locked: its report was issued. Regional staff can "
+                    "unlock it."
+                )
+                % {"year": key[1]}
+            )
 
 
 class RecordConflict(Exception):
@@ -39,6 +57,7 @@ def record_create(
     try:
         with transaction.atomic():
             record = form.save(commit=False)
+            _check_lock(record)
             record.created_by = author
             record.submission_token = submission_token
             record._history_user = author
@@ -71,6 +90,7 @@ def record_update(
     if current.version != version:
         raise RecordConflict(current)
     record = form.save(commit=False)
+    _check_lock(current, record)
     record.version = current.version + 1
     record._history_user = author
     record.save()
@@ -84,6 +104,7 @@ def record_update(
 def record_delete(*, record: TrackedRecord, author: AbstractBaseUser) -> None:
     """Soft delete: the record counts nowhere from now on, and staff may restore it."""
     record = type(record).all_objects.select_for_update().get(pk=record.pk)
+    _check_lock(record)
     if record.deleted_at is None:
         record.deleted_at = timezone.now()
         record.version += 1
@@ -95,6 +116,7 @@ def record_delete(*, record: TrackedRecord, author: AbstractBaseUser) -> None:
 def record_restore(*, record: TrackedRecord, author: AbstractBaseUser) -> None:
     """Undo a soft delete."""
     record = type(record).all_objects.select_for_update().get(pk=record.pk)
+    _check_lock(record)
     if record.deleted_at is not None:
         record.deleted_at = None
         record.version += 1

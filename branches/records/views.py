@@ -94,17 +94,21 @@ def record_create_view(request: HttpRequest, *, record_type: RecordType) -> Http
     form = record_type.form_class(request.POST or None, user=request.user)
     formset = _formset(record_type, request, instance=form.instance)
     if request.method == "POST" and form.is_valid() and (formset is None or formset.is_valid()):
-        record, created = record_create(
-            form=form,
-            author=request.user,
-            submission_token=form.cleaned_data.get("submission_token"),
-            formset=formset,
-        )
-        if created:
-            messages.success(request, _("Saved."))
+        try:
+            record, created = record_create(
+                form=form,
+                author=request.user,
+                submission_token=form.cleaned_data.get("submission_token"),
+                formset=formset,
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
         else:
-            messages.info(request, _("This form was already saved; nothing was added."))
-        return redirect(f"{record_type.namespace}:detail", pk=record.pk)
+            if created:
+                messages.success(request, _("Saved."))
+            else:
+                messages.info(request, _("This form was already saved; nothing was added."))
+            return redirect(f"{record_type.namespace}:detail", pk=record.pk)
     context = _context(record_type, request, form=form, formset=formset, creating=True)
     return render(request, _template(record_type, "form"), context)
 
@@ -138,6 +142,10 @@ def record_update_view(request: HttpRequest, pk: int, *, record_type: RecordType
                 version=record.version if version is None else version,
                 formset=formset,
             )
+        except ValidationError as error:
+            form.add_error(None, error)
+            context = _context(record_type, request, form=form, formset=formset, record=record)
+            return render(request, _template(record_type, "form"), context)
         except RecordConflict as conflict:
             context = _context(
                 record_type,
@@ -160,7 +168,11 @@ def record_update_view(request: HttpRequest, pk: int, *, record_type: RecordType
 def record_delete_view(request: HttpRequest, pk: int, *, record_type: RecordType) -> HttpResponse:
     record = _changeable(record_type, request, pk)
     if request.method == "POST":
-        record_delete(record=record, author=request.user)
+        try:
+            record_delete(record=record, author=request.user)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            return redirect(record.get_absolute_url())
         messages.success(request, _("Deleted. Regional staff can restore it."))
         return redirect(f"{record_type.namespace}:list")
     return render(
@@ -181,7 +193,11 @@ def record_deleted_list_view(request: HttpRequest, *, record_type: RecordType) -
 def record_restore_view(request: HttpRequest, pk: int, *, record_type: RecordType) -> HttpResponse:
     _require(request.user.has_perm(RESTORE_PERM))
     record = _changeable(record_type, request, pk, deleted=True)
-    record_restore(record=record, author=request.user)
+    try:
+        record_restore(record=record, author=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect(f"{record_type.namespace}:deleted")
     messages.success(request, _("Restored."))
     return redirect(f"{record_type.namespace}:detail", pk=pk)
 

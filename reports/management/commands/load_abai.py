@@ -47,6 +47,7 @@ REGION = {
     "name": "Абай облыстық кәсіподақ ұйымы",
     "name_ru": "Абайская областная организация профсоюза",
     "short_name": "Облыстық кәсіподақ комитеті",
+    "short_name_ru": "Областной комитет профсоюза",
     "chairman": "С. Ибраев",
     "information_officer": ("Ұйымдастыру жұмыстары жөніндегі бас маман Воказе Ұлжан Ернарқызы"),
     "has_press_secretary": False,
@@ -64,6 +65,7 @@ class Branch:
     name: str
     name_ru: str
     committee: str = OrgUnit.Committee.DISTRICT
+    short_name_ru: str = ""
 
 
 BRANCHES = [
@@ -347,6 +349,7 @@ class Command(BaseCommand):
                     "name": branch.name,
                     "name_ru": branch.name_ru,
                     "short_name": branch.short_name,
+                    "short_name_ru": branch.short_name_ru,
                     "kind": OrgUnit.Kind.BRANCH,
                     "committee": branch.committee,
                     "parent": region,

@@ -1,0 +1,99 @@
+"""Writes of the Анықтама: staff's edits, issuing (numbered, frozen, files kept, the period
+optionally locked), unlocking, and the rules' thresholds."""
+
+from __future__ import annotations
+
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import timezone
+
+from branches.models import OrgUnit
+from branches.selectors import user_assignment
+from monitoring.periods import Period
+from monitoring.selectors import unit_figures
+from reports.content import report_apply_edits, report_build
+from reports.models import IssuedReport, PeriodLock, ReportDraft
+from reports.render import render_docx, render_pdf
+from reports.selectors import report_draft
+
+
+def report_generate(*, region: OrgUnit, period: Period, language: str) -> dict:
+    """The report from today's records, with staff's saved edits applied."""
+    report = report_build(figures=unit_figures(unit=region, period=period), language=language)
+    draft = report_draft(region=region, year=period.year, as_of=period.as_of, language=language)
+    if draft is not None:
+        report_apply_edits(report, texts=draft.texts, commentary=draft.commentary)
+    return report
+
+
+@transaction.atomic
+def report_draft_save(
+    *, region: OrgUnit, period: Period, language: str, texts: dict, commentary: str, author
+) -> ReportDraft:
+    """Keep staff's edits of the generated text (an empty text goes back to the generated)."""
+    draft, _created = ReportDraft.objects.select_for_update().get_or_create(
+        region=region, year=period.year, as_of=period.as_of, language=language,
+        defaults={"created_by": author},
+    )  # fmt: skip
+    draft.texts = {key: text for key, text in texts.items() if text.strip()}
+    draft.commentary = commentary
+    draft.version += 1
+    draft._history_user = author
+    draft.save()
+    return draft
+
+
+def _signature_body(author, language: str) -> str:
+    assignment = user_assignment(user=author)
+    unit = assignment.unit if assignment and assignment.unit_id else None
+    if unit is None:
+        return ""
+    name = unit.name if language == "kk" or not unit.name_ru else unit.name_ru
+    if assignment.role == assignment.Role.CENTRAL_PRESS:
+        return f"{name} аппаратының баспасөз қызметі" if language == "kk" else (
+            f"Пресс-служба аппарата: {name}"
+        )  # fmt: skip
+    return name
+
+
+@transaction.atomic
+def report_issue(
+    *, region: OrgUnit, period: Period, language: str, author, lock: bool = False
+) -> IssuedReport:
+    """Number, date and freeze the report as it reads now; keep its PDF and Word file."""
+    OrgUnit.objects.select_for_update().get(pk=region.pk)  # one number at a time per region
+    report = report_generate(region=region, period=period, language=language)
+    sequence = IssuedReport.objects.filter(region=region, year=period.year).count() + 1
+    today = timezone.localdate()
+    number = f"{region.slug.upper()}-{period.year}-{sequence:03d}"
+    report.update(
+        number=number,
+        issued_on=today.strftime("%d.%m.%Y"),
+        signature_body=_signature_body(author, language) or report["region"],
+    )
+    issued = IssuedReport(
+        region=region, year=period.year, as_of=period.as_of, language=language, number=number,
+        issued_on=today, issued_by=author, content=report,
+    )  # fmt: skip
+    issued.pdf.save(f"{number}.pdf", ContentFile(render_pdf(report)), save=False)
+    issued.docx.save(f"{number}.docx", ContentFile(render_docx(report)), save=False)
+    issued.save()
+    if (
+        lock
+        and not PeriodLock.objects.filter(
+            region=region, year=period.year, unlocked_at__isnull=True
+        ).exists()
+    ):
+        PeriodLock.objects.create(region=region, year=period.year, locked_by=author, report=issued)
+    return issued
+
+
+@transaction.atomic
+def period_unlock(*, lock: PeriodLock, author) -> None:
+    """Open a locked year to edits again; who and when is kept."""
+    lock = PeriodLock.objects.select_for_update().get(pk=lock.pk)
+    if lock.unlocked_at is None:
+        lock.unlocked_at = timezone.now()
+        lock.unlocked_by = author
+        lock._history_user = author
+        lock.save()
