@@ -11,6 +11,7 @@ urlpatterns = [
     path("", include("publications.urls")),
     path("monitoring/", include("monitoring.urls")),
     path("dashboard/", include("monitoring.dashboard_urls")),
+    path("reports/", include("reports.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]

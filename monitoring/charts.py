@@ -53,7 +53,7 @@ def _uri(chart) -> str:
 def _legend_room(series: int) -> dict:
     """Room under the plot for a legend of `series` entries, four to a line."""
     lines = max(1, -(-series // 4))
-    return {"height": CONFIG["height"] + 22 * (lines - 1)}
+    return {"height": CONFIG["height"] + 30 * (lines - 1)}
 
 
 def chart_year_table(table: YearTable, *, title: str, label) -> str:
@@ -81,9 +81,10 @@ def chart_followers(history: dict, *, title: str) -> str | None:
 
 
 def chart_topics(content: Content, *, title: str) -> str:
-    chart = pygal.HorizontalBar(title=title, **{**CONFIG, **_legend_room(len(content.topics))})
-    for _code, label, count in content.topics:
-        chart.add(str(label), [count or None])
+    """One bar per topic, named on the axis (no legend to read across)."""
+    chart = pygal.HorizontalBar(title=title, **{**CONFIG, "show_legend": False})
+    chart.x_labels = [str(label) for _code, label, _count in content.topics]
+    chart.add(title, [count or None for _code, _label, count in content.topics])
     return _uri(chart)
 
 

@@ -23,6 +23,8 @@ from branches.records.excel import xlsx_bytes_sheets
 
 logger = logging.getLogger(__name__)
 
+NUMERIC = re.compile(r"[\d\s\u00a0,.%–-]*")
+
 # The PDF is rendered as if served from here; only its static files are ever fetched.
 PDF_BASE_URL = "https://report.invalid/"
 
@@ -56,6 +58,11 @@ def presentable(report: dict) -> dict:
     kk = report["language"] == "kk"
     for section in report["sections"]:
         section["paragraphs"] = _paragraphs(section["text"])
+        for table in section["tables"]:
+            table["numeric"] = [
+                all(NUMERIC.fullmatch(str(row[i])) for row in table["rows"])
+                for i in range(len(table["headers"]))
+            ]
     report["commentary_paragraphs"] = _paragraphs(report.get("commentary") or "")
     report.setdefault("signature_body", report["region"])
     report["signature_role"] = "Төраға" if kk else "Председатель"

@@ -8,13 +8,17 @@ from dataclasses import dataclass
 from datetime import date
 
 import pytest
+from django.core.files.base import ContentFile
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from branches.imports import PrimaryOrganizationImporter
 from branches.models import Assignment, ImportBatch
 from monitoring.models import AudienceSnapshot, CommitteeReview, Target
+from monitoring.periods import Period
 from publications.imports import COLUMNS
 from publications.models import MethodologicalMaterial, Publication, Resource
+from reports.models import IssuedReport, PeriodLock
+from reports.services import report_generate
 from tests.factories import AssignmentFactory, PublicationFactory
 from tests.xlsx import xlsx_file
 
@@ -30,11 +34,13 @@ ROLES = {
     "anonymous": None,
     "aksuat_officer": Role({"log", "import"}, {"aksuat"}, {"aksuat"}),
     "urzhar_officer": Role({"log", "import"}),
-    "abai_staff": Role({"log", "import", "manage"}, {"aksuat", "abai"}, {"aksuat", "abai"}),
+    "abai_staff": Role(
+        {"log", "import", "manage", "issue"}, {"aksuat", "abai"}, {"aksuat", "abai"}
+    ),
     "abai_executive": Role(frozenset(), {"aksuat", "abai"}),
-    "central_press": Role(frozenset(), {"aksuat", "abai"}),
-    "admin": Role({"log", "import", "manage"}, {"aksuat", "abai"}, {"aksuat", "abai"}),
-    "other_region_staff": Role({"log", "import", "manage"}),
+    "central_press": Role({"issue"}, {"aksuat", "abai"}),
+    "admin": Role({"log", "import", "manage", "issue"}, {"aksuat", "abai"}, {"aksuat", "abai"}),
+    "other_region_staff": Role({"log", "import", "manage", "issue"}),
 }
 
 # Record types: the permission that writes them, and whose record the test object is.
@@ -59,6 +65,18 @@ URLS = {
     "primaries:list": "page",
     "dashboard:home": "dashboard_home",
     "dashboard:unit": "dashboard_unit",  # Abai's
+    "reports:index": "page",
+    "reports:page": "report_page",  # Abai's 2024 report
+    "reports:pdf": "report_read",
+    "reports:docx": "report_read",
+    "reports:xlsx": "report_read",
+    "reports:issue": "report_issue",
+    "reports:issued": "report_read",
+    "reports:issued_pdf": "report_read",
+    "reports:issued_docx": "report_read",
+    "reports:rules": "report_rules",
+    "reports:locks": "report_read",
+    "reports:unlock": "report_unlock",
     **{f"{ns}:{view}": f"record:{view}" for ns in RECORDS for view in RECORD_VIEWS},
     "publications:export": "record:export",
     **{
@@ -105,6 +123,27 @@ def _expected(name: str, method: str, role_name: str) -> int | None:
         return 200 if role_name in ("central_press", "admin") else 302
     if kind == "dashboard_unit":
         return (200 if "abai" in role.sees else 404) if method == "GET" else None
+    sees_abai = "abai" in role.sees
+    if kind == "report_read":
+        return (200 if sees_abai else 404) if method == "GET" else None
+    if kind == "report_page":
+        if method == "GET" or not sees_abai:
+            return 200 if sees_abai else 404
+        return 302 if "issue" in role.perms else 403
+    if kind == "report_issue":
+        if method == "GET":
+            return 405
+        if "issue" not in role.perms:
+            return 403
+        return 302 if sees_abai else 404
+    if kind in ("report_rules", "report_unlock"):
+        if kind == "report_unlock" and method == "GET":
+            return 405
+        if not sees_abai:
+            return 404
+        if "manage" not in role.perms:
+            return 403
+        return 302 if kind == "report_unlock" else 200
     group, view = kind.split(":")
     namespace = name.split(":")[0]
     if group == "import":
@@ -171,23 +210,7 @@ def test_access(client, objects, other_region, name, method, role_name):
         user = Assignment.objects.get(user__username=role_name).user
     if role_name != "anonymous":
         client.force_login(user)
-    namespace = name.split(":")[0]
-    kwargs = {}
-    if "<pk>" in _route(name) or "pk" in _route(name):
-        if name.endswith("import_batch"):
-            kind = (ImportBatch.Kind.PUBLICATIONS if namespace == "publications"
-                    else ImportBatch.Kind.PRIMARY_ORGANIZATIONS)  # fmt: skip
-            owner = Assignment.objects.get(user__username=BATCH_OWNER).user
-            batch = ImportBatch(kind=kind, created_by=owner, original_name="x.xlsx")
-            columns = PrimaryOrganizationImporter.columns if kind != "publications" else COLUMNS
-            upload = xlsx_file([[c.headers[0] for c in columns if c.required]])
-            batch.file.save("x.xlsx", upload)
-            kwargs["pk"] = batch.pk
-        else:
-            kwargs["pk"] = objects[namespace].pk
-    if name == "dashboard:unit":
-        kwargs["slug"] = "abai"
-    url = reverse(name, kwargs=kwargs)
+    url = reverse(name, kwargs=_url_kwargs(name, objects))
     before = _state(objects)
     response = client.get(url) if method == "GET" else client.post(url, {})
     expected = _expected(name, method, role_name)
@@ -196,15 +219,48 @@ def test_access(client, objects, other_region, name, method, role_name):
         assert _state(objects) == before, "a refused request changed nothing"
 
 
-def _route(name: str) -> str:
-    from django.urls import get_resolver
+def _url_kwargs(name: str, objects: dict) -> dict:
+    """The arguments of a URL: Abai's report pages, the test objects, an upload, a lock."""
+    namespace, _, view = name.partition(":")
+    if namespace == "reports":
+        if view in ("issued", "issued_pdf", "issued_docx"):
+            return {"pk": _issued_report().pk}
+        if view == "unlock":
+            issued = _issued_report()
+            lock = PeriodLock.objects.create(
+                region=issued.region, year=2024, locked_by=issued.issued_by, report=issued
+            )
+            return {"slug": "abai", "pk": lock.pk}
+        if view in ("page", "pdf", "docx", "xlsx", "issue"):
+            return {"slug": "abai", "year": 2024}
+        return {"slug": "abai"} if view in ("rules", "locks") else {}
+    if name == "dashboard:unit":
+        return {"slug": "abai"}
+    if view == "import_batch":
+        kind = (ImportBatch.Kind.PUBLICATIONS if namespace == "publications"
+                else ImportBatch.Kind.PRIMARY_ORGANIZATIONS)  # fmt: skip
+        owner = Assignment.objects.get(user__username=BATCH_OWNER).user
+        batch = ImportBatch(kind=kind, created_by=owner, original_name="x.xlsx")
+        columns = PrimaryOrganizationImporter.columns if kind != "publications" else COLUMNS
+        batch.file.save("x.xlsx", xlsx_file([[c.headers[0] for c in columns if c.required]]))
+        return {"pk": batch.pk}
+    if view in ("detail", "update", "delete", "restore"):
+        return {"pk": objects[namespace].pk}
+    return {}
 
-    resolver = get_resolver()
-    ns, _, url_name = name.rpartition(":")
-    if ns:
-        resolver = resolver.namespace_dict[ns][1]
-    possibilities = resolver.reverse_dict.getlist(url_name)
-    return str(possibilities[0][0]) if possibilities else ""
+
+def _issued_report() -> IssuedReport:
+    """An issued report with stand-in files (rendering is tested elsewhere)."""
+    staff = Assignment.objects.get(user__username="abai_staff")
+    issued = IssuedReport(
+        region=staff.unit, year=2024, language="kk", number=f"T-{IssuedReport.objects.count()}",
+        issued_on=date(2024, 9, 2), issued_by=staff.user,
+        content=report_generate(region=staff.unit, period=Period(2024), language="kk"),
+    )  # fmt: skip
+    issued.pdf.save("t.pdf", ContentFile(b"%PDF-1.4"), save=False)
+    issued.docx.save("t.docx", ContentFile(b"PK"), save=False)
+    issued.save()
+    return issued
 
 
 def _state(objects) -> list:

@@ -1,0 +1,217 @@
+"""The Анықтама: read it, edit its text, issue it, download it; issued reports as issued."""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from branches.records.excel import XLSX_CONTENT_TYPE
+from monitoring.periods import Period, period_parse
+from reports import forms
+from reports.content import SECTIONS
+from reports.models import PeriodLock
+from reports.render import presentable, render_docx, render_pdf, render_xlsx
+from reports.rules import rules_for
+from reports.selectors import (
+    issued_report_list,
+    period_lock_list,
+    report_region_list,
+)
+from reports.services import (
+    period_unlock,
+    report_draft_save,
+    report_generate,
+    report_issue,
+)
+
+ISSUE_PERM = "reports.issue_report"
+
+
+def _region(request: HttpRequest, slug: str):
+    """The region, if the user may read its reports; another region is a 404."""
+    return get_object_or_404(report_region_list(user=request.user), slug=slug)
+
+
+def _language(request: HttpRequest) -> str:
+    chosen = request.GET.get("lang") or request.POST.get("lang") or request.LANGUAGE_CODE
+    return "ru" if chosen == "ru" else "kk"
+
+
+def _period(request: HttpRequest, year: int) -> Period:
+    params = request.GET if request.method == "GET" else request.POST
+    return period_parse(year=str(year), as_of=params.get("as_of"))
+
+
+def _require_issuer(request: HttpRequest) -> None:
+    if not request.user.has_perm(ISSUE_PERM):
+        raise PermissionDenied
+
+
+def _file_name(report: dict, extension: str) -> str:
+    name = f"anyqtama-{report['region_slug']}-{report['year']}"
+    if report.get("as_of"):
+        name += f"-{report['as_of']}"
+    return f"{name}-{report['language']}.{extension}"
+
+
+@login_required
+def report_index(request: HttpRequest) -> HttpResponse:
+    context = {
+        "regions": report_region_list(user=request.user),
+        "issued": issued_report_list(user=request.user)[:100],
+        "year": timezone.localdate().year,
+    }
+    return render(request, "reports/report_index.html", context)
+
+
+@login_required
+def report_page(request: HttpRequest, slug: str, year: int) -> HttpResponse:
+    """The report of a region and period (GET); staff's edits of its text (POST)."""
+    region = _region(request, slug)
+    period, language = _period(request, year), _language(request)
+    if request.method == "POST":
+        _require_issuer(request)
+        texts = {key: request.POST.get(f"text-{key}", "") for key in SECTIONS}
+        report_draft_save(
+            region=region, period=period, language=language, texts=texts,
+            commentary=request.POST.get("commentary", ""), author=request.user,
+        )  # fmt: skip
+        messages.success(request, _("Your edits are saved. They are used until you clear them."))
+        return redirect(_report_url(region.slug, period, language))
+    report = presentable(report_generate(region=region, period=period, language=language))
+    context = {
+        "region": region,
+        "period": period,
+        "language": language,
+        "report": report,
+        "can_issue": request.user.has_perm(ISSUE_PERM),
+        "issue_form": forms.IssueForm(),
+        "query": _query(period, language),
+    }
+    return render(request, "reports/report_page.html", context)
+
+
+def _query(period: Period, language: str) -> str:
+    return urlencode({**({"as_of": period.as_of.isoformat()} if period.as_of else {}),
+                      "lang": language})  # fmt: skip
+
+
+def _report_url(slug: str, period: Period, language: str) -> str:
+    return f"{reverse('reports:page', args=[slug, period.year])}?{_query(period, language)}"
+
+
+@login_required
+def report_pdf(request: HttpRequest, slug: str, year: int) -> HttpResponse:
+    region = _region(request, slug)
+    report = report_generate(
+        region=region, period=_period(request, year), language=_language(request)
+    )
+    return _download(render_pdf(report), "application/pdf", _file_name(report, "pdf"))
+
+
+@login_required
+def report_docx(request: HttpRequest, slug: str, year: int) -> HttpResponse:
+    region = _region(request, slug)
+    report = report_generate(
+        region=region, period=_period(request, year), language=_language(request)
+    )
+    mime = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    return _download(render_docx(report), mime, _file_name(report, "docx"))
+
+
+@login_required
+def report_xlsx(request: HttpRequest, slug: str, year: int) -> HttpResponse:
+    region = _region(request, slug)
+    report = report_generate(
+        region=region, period=_period(request, year), language=_language(request)
+    )
+    return _download(render_xlsx(report), XLSX_CONTENT_TYPE, _file_name(report, "xlsx"))
+
+
+def _download(content: bytes, mime: str, name: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=mime)
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+@login_required
+@require_POST
+def report_issue_view(request: HttpRequest, slug: str, year: int) -> HttpResponse:
+    _require_issuer(request)
+    region = _region(request, slug)
+    form = forms.IssueForm(request.POST)
+    form.is_valid()
+    issued = report_issue(
+        region=region, period=_period(request, year), language=_language(request),
+        author=request.user, lock=form.cleaned_data.get("lock", False),
+    )  # fmt: skip
+    messages.success(request, _("Issued: № %(number)s.") % {"number": issued.number})
+    return redirect(issued.get_absolute_url())
+
+
+@login_required
+def issued_page(request: HttpRequest, pk: int) -> HttpResponse:
+    issued = get_object_or_404(issued_report_list(user=request.user), pk=pk)
+    context = {"issued": issued, "report": presentable(issued.content)}
+    return render(request, "reports/issued_page.html", context)
+
+
+@login_required
+def issued_file(request: HttpRequest, pk: int, kind: str) -> FileResponse:
+    issued = get_object_or_404(issued_report_list(user=request.user), pk=pk)
+    stored = issued.pdf if kind == "pdf" else issued.docx
+    return FileResponse(stored.open("rb"), as_attachment=True, filename=f"{issued.number}.{kind}")
+
+
+@login_required
+def rules_edit(request: HttpRequest, slug: str) -> HttpResponse:
+    region = _region(request, slug)
+    if not request.user.has_perm("monitoring.manage_region"):
+        raise PermissionDenied
+    rules = rules_for(region=region)
+    initial = {"platforms": rules.default_platforms} if rules.pk is None else {}
+    form = forms.ReportRulesForm(
+        request.POST or None, instance=rules, initial=initial, user=request.user
+    )
+    if request.method == "POST" and form.is_valid():
+        saved = form.save(commit=False)
+        saved.version += 1
+        saved._history_user = request.user
+        saved.created_by = saved.created_by or request.user
+        saved.save()
+        form.save_m2m()
+        messages.success(request, _("Saved."))
+        return redirect("reports:rules", slug=slug)
+    return render(request, "reports/rules_form.html", {"region": region, "form": form})
+
+
+@login_required
+def locks_page(request: HttpRequest, slug: str) -> HttpResponse:
+    region = _region(request, slug)
+    context = {
+        "region": region,
+        "locks": period_lock_list(region=region),
+        "can_unlock": request.user.has_perm("monitoring.manage_region"),
+    }
+    return render(request, "reports/locks.html", context)
+
+
+@login_required
+@require_POST
+def lock_release(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    region = _region(request, slug)
+    if not request.user.has_perm("monitoring.manage_region"):
+        raise PermissionDenied
+    lock = get_object_or_404(PeriodLock, pk=pk, region=region)
+    period_unlock(lock=lock, author=request.user)
+    messages.success(request, _("The year %(year)s is open to edits again.") % {"year": lock.year})
+    return redirect("reports:locks", slug=slug)
