@@ -5,6 +5,7 @@ sentences put case endings on nouns, never on numbers.)"""
 
 from __future__ import annotations
 
+
 def ru_plural(number: int, one: str, few: str, many: str) -> str:
     """The Russian noun form after a number: 1 материал, 2 материала, 5 материалов."""
     number = abs(int(number))
