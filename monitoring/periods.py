@@ -4,7 +4,7 @@ with the same span of the year before and with the whole of earlier years."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from django.utils import timezone
 
@@ -79,3 +79,10 @@ def period_parse(*, year: str | None, as_of: str | None) -> Period:
     if end is not None and end == date(chosen, 12, 31):
         end = None
     return Period(chosen, end)
+
+
+def month_end(day: date) -> date:
+    """The last day of the day's month."""
+    first = day.replace(day=1)
+    following = date(first.year + first.month // 12, first.month % 12 + 1, 1)
+    return following - timedelta(days=1)

@@ -540,6 +540,7 @@ class Command(BaseCommand):
                 last_name=last_name,
                 is_staff=is_admin,
                 is_superuser=is_admin,
+                email=f"{username}@example.kz",
             )
 
 

@@ -1,0 +1,36 @@
+"""The monthly digest mailed to executives and staff."""
+
+from datetime import date
+
+import pytest
+from django.core import mail
+from django.core.management import call_command
+
+from monitoring.models import ReviewTask
+
+pytestmark = pytest.mark.django_db
+
+
+def test_executives_and_staff_get_the_months_summary_with_the_reports_pdf(abai):
+    review = abai.committee_reviews.get(year=2024)
+    ReviewTask.objects.create(review=review, description="Telegram арнасын ашу",
+                              due_on=date(2024, 7, 1))  # fmt: skip
+    call_command("send_digest", month="2024-08", region="abai")
+    recipients = sorted(address for message in mail.outbox for address in message.to)
+    assert recipients == ["abai_executive@example.kz", "abai_staff@example.kz"]
+    message = mail.outbox[0]
+    assert "2024 жылғы тамыз" in message.subject
+    body = message.body
+    assert "Facebook: 3 (алдыңғы айда – 6)" in body
+    assert "Осы айда материал жарияламаған филиалдар" in body
+    assert "Telegram арнасын ашу (01.07.2024)" in body
+    name, content, mime = message.attachments[0]
+    assert (name, mime) == ("anyqtama-abai-2024-08-31.pdf", "application/pdf")
+    assert content.startswith(b"%PDF")
+
+
+def test_officers_and_other_regions_get_nothing(other_region_staff):
+    call_command("send_digest", month="2024-08", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    addresses = {address for message in mail.outbox for address in message.to}
+    assert "aksuat_officer@example.kz" not in addresses
+    assert other_region_staff.email not in addresses
