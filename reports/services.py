@@ -30,17 +30,33 @@ def report_generate(*, region: OrgUnit, period: Period, language: str) -> dict:
 def report_draft_save(
     *, region: OrgUnit, period: Period, language: str, texts: dict, commentary: str, author
 ) -> ReportDraft:
-    """Keep staff's edits of the generated text (an empty text goes back to the generated)."""
+    """Keep staff's edits of the generated text. Only a text that differs from the generated one
+    is kept, so the other sections go on following the records; an empty text goes back to
+    the generated one."""
+    generated = {
+        section["key"]: section["generated"]
+        for section in report_build(
+            figures=unit_figures(unit=region, period=period), language=language
+        )["sections"]
+    }
     draft, _created = ReportDraft.objects.select_for_update().get_or_create(
         region=region, year=period.year, as_of=period.as_of, language=language,
         defaults={"created_by": author},
     )  # fmt: skip
-    draft.texts = {key: text for key, text in texts.items() if text.strip()}
+    draft.texts = {
+        key: text
+        for key, text in texts.items()
+        if text.strip() and _words(text) != _words(generated.get(key, ""))
+    }
     draft.commentary = commentary
     draft.version += 1
     draft._history_user = author
     draft.save()
     return draft
+
+
+def _words(text: str) -> list[str]:
+    return text.split()
 
 
 def _signature_body(author, language: str) -> str:

@@ -234,3 +234,14 @@ def test_the_pdf_fetches_nothing_but_the_apps_static_files(client, abai_staff, a
     assert set(fetcher.refused) == {
         "http://127.0.0.1:5432/x.css", "file:///etc/passwd", "http://127.0.0.1:5432/",
     }  # fmt: skip
+
+
+def test_saving_the_whole_form_keeps_only_the_edited_section(client, abai_staff):
+    from reports.models import ReportDraft
+
+    client.force_login(abai_staff)
+    report = client.get(URL, AS_OF).context["report"]
+    texts = {f"text-{s['key']}": s["text"] for s in report["sections"]}
+    texts["text-staff"] = "Басқаша жазылған сөйлем."
+    client.post(URL, {**AS_OF, "lang": "kk", **texts})
+    assert ReportDraft.objects.get().texts == {"staff": "Басқаша жазылған сөйлем."}
