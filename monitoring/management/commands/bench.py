@@ -38,6 +38,10 @@ PAGES = [
     ),
     ("a demo region's dashboard", "central_press", "/dashboard/demo-r01/?year=2024"),
     ("national view", "central_press", "/dashboard/?year=2024"),
+    ("Abai report, HTML", "abai_staff", "/reports/abai/2024/?as_of=2024-09-01"),
+    ("Abai report, PDF", "abai_staff", "/reports/abai/2024/pdf/?as_of=2024-09-01"),
+    ("Abai report, Word", "abai_staff", "/reports/abai/2024/docx/?as_of=2024-09-01"),
+    ("a demo region's report, PDF", "central_press", "/reports/demo-r01/2024/pdf/"),
     ("publications list, region", "abai_staff", "/publications/"),
     ("publications list, search", "abai_staff", "/publications/?q=семинар&year=2024"),
     ("publications list, branch", "aksuat_officer", "/publications/"),
@@ -123,16 +127,16 @@ class Command(BaseCommand):
 
     def _print(self, table, sizes) -> None:
         self.stdout.write("")
-        header = f"{'page':<30}" + "".join(f"{f'{s:,}':>28}" for s in sizes)
+        header = f"{'page':<32}" + "".join(f"{f'{s:,}':>28}" for s in sizes)
         self.stdout.write(header)
-        self.stdout.write(f"{'':<30}" + "".join(f"{'median / p95 ms (×1k)':>28}" for _ in sizes))
+        self.stdout.write(f"{'':<32}" + "".join(f"{'median / p95 ms (×1k)':>28}" for _ in sizes))
         for label, row in table.items():
             base = row[sizes[0]][0]
             cells = "".join(
                 f"{f'{row[s][0]:.0f} / {row[s][1]:.0f} (×{row[s][0] / base:.1f})':>28}"
                 for s in sizes
             )
-            self.stdout.write(f"{label:<30}{cells}")
+            self.stdout.write(f"{label:<32}{cells}")
 
 
 class _Null:
