@@ -1,0 +1,69 @@
+"""Own pages of a unit and its branches, with their followers."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+
+from django.db.models import OuterRef, Subquery
+
+from branches.models import OrgUnit
+from monitoring.models import AudienceSnapshot
+from monitoring.periods import Period
+from monitoring.selectors.publications import unit_order
+from publications.models import Resource
+
+
+@dataclass
+class Page:
+    resource: Resource
+    followers: int | None
+    followers_on: date | None
+
+
+def own_pages(*, unit: OrgUnit, period: Period) -> list[Page]:
+    """Pages of the unit and its branches, with the latest follower count by the period's end."""
+    latest = AudienceSnapshot.objects.filter(
+        resource=OuterRef("pk"), taken_on__lte=period.end
+    ).order_by("-taken_on")
+    pages = (
+        Resource.objects.filter(kind=Resource.Kind.OWN_PAGE, owner__path__startswith=unit.path)
+        .exclude(owner__kind=OrgUnit.Kind.PRIMARY)
+        .select_related("platform", "owner")
+        .annotate(
+            latest_followers=Subquery(latest.values("followers")[:1]),
+            latest_on=Subquery(latest.values("taken_on")[:1]),
+        )
+        .order_by("owner__path", "platform__sort_order")
+    )
+    return [Page(p, p.latest_followers, p.latest_on) for p in pages]
+
+
+def follower_history(*, pages: list[Page], period: Period) -> dict[Resource, list[tuple]]:
+    """Each page's follower counts over time, up to the period's end."""
+    history: dict[int, list[tuple]] = defaultdict(list)
+    snapshots = AudienceSnapshot.objects.filter(
+        resource__in=[page.resource for page in pages], taken_on__lte=period.end
+    ).order_by("taken_on")
+    for snapshot in snapshots.values("resource_id", "taken_on", "followers"):
+        history[snapshot["resource_id"]].append((snapshot["taken_on"], snapshot["followers"]))
+    return {page.resource: history.get(page.resource.pk, []) for page in pages}
+
+
+@dataclass
+class BranchPages:
+    branch: OrgUnit
+    pages: list[Resource]
+
+
+def branch_pages(*, unit: OrgUnit, pages: list[Page]) -> list[BranchPages]:
+    """Every branch under the unit (or the unit itself, if a branch) with its own pages."""
+    branches = sorted(
+        OrgUnit.objects.filter(path__startswith=unit.path, kind=OrgUnit.Kind.BRANCH),
+        key=lambda branch: (branch.committee == OrgUnit.Committee.CITY, unit_order(branch)),
+    )
+    by_owner: dict[int, list[Resource]] = defaultdict(list)
+    for page in pages:
+        by_owner[page.resource.owner_id].append(page.resource)
+    return [BranchPages(branch, by_owner.get(branch.pk, [])) for branch in branches]

@@ -1,0 +1,91 @@
+"""The regions side by side, for the central committee's press service."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db.models import Count, OuterRef, Q, Subquery, Sum
+
+from branches.models import MemberCount, OrgUnit
+from monitoring.models import AudienceSnapshot
+from monitoring.periods import Period
+from monitoring.selectors.figures import per_hundred
+from publications.models import Publication, Resource
+
+
+@dataclass
+class RegionRow:
+    region: OrgUnit
+    publications: int
+    members: int
+    followers: int
+    branches: int
+    branches_with_pages: int
+    legal: int
+
+    @property
+    def publications_per_hundred(self) -> float | None:
+        return per_hundred(self.publications, self.members)
+
+    @property
+    def followers_per_hundred(self) -> float | None:
+        return per_hundred(self.followers, self.members)
+
+    @property
+    def legal_share(self) -> float | None:
+        return per_hundred(self.legal, self.publications)
+
+
+def national_figures(*, period: Period) -> list[RegionRow]:
+    """Each region's publications, members, followers, pages and legal share: 5 queries."""
+    regions = list(OrgUnit.objects.filter(kind=OrgUnit.Kind.REGION).order_by("name"))
+    per_region = (
+        Publication.objects.filter(published_on__range=(period.start, period.end))
+        .values("region")
+        .annotate(n=Count("id"), legal=Count("id", filter=Q(topic=Publication.Topic.LEGAL)))
+    )
+    publications = {row["region"]: row for row in per_region}
+    latest_members = Subquery(
+        MemberCount.objects.filter(unit=OuterRef("unit"), counted_on__lte=period.end)
+        .order_by("-counted_on")
+        .values("counted_on")[:1]
+    )
+    members = dict(
+        MemberCount.objects.filter(counted_on=latest_members)
+        .values_list("unit__region")
+        .annotate(n=Sum("members"))
+    )
+    latest_followers = Subquery(
+        AudienceSnapshot.objects.filter(resource=OuterRef("resource"), taken_on__lte=period.end)
+        .order_by("-taken_on")
+        .values("taken_on")[:1]
+    )
+    followers = dict(
+        AudienceSnapshot.objects.filter(
+            taken_on=latest_followers, resource__owner__kind=OrgUnit.Kind.REGION
+        )
+        .values_list("resource__owner")
+        .annotate(n=Sum("followers"))
+    )
+    branches = dict(
+        OrgUnit.objects.filter(kind=OrgUnit.Kind.BRANCH)
+        .values_list("region")
+        .annotate(n=Count("id"))
+    )
+    with_pages = dict(
+        Resource.objects.filter(kind=Resource.Kind.OWN_PAGE, owner__kind=OrgUnit.Kind.BRANCH)
+        .values_list("owner__region")
+        .annotate(n=Count("owner", distinct=True))
+    )
+    return [
+        RegionRow(
+            region=region,
+            publications=publications.get(region.pk, {}).get("n", 0),
+            legal=publications.get(region.pk, {}).get("legal", 0),
+            members=members.get(region.pk, 0),
+            followers=followers.get(region.pk, 0),
+            branches=branches.get(region.pk, 0),
+            branches_with_pages=with_pages.get(region.pk, 0),
+        )
+        for region in regions
+    ]
