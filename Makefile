@@ -8,7 +8,7 @@ PROD_CHECK_ENV := DJANGO_SETTINGS_MODULE=config.settings.production \
 	SECRET_KEY=lint-only-$$(head -c 32 /dev/urandom | base64 | tr -dc 'A-Za-z0-9') \
 	ALLOWED_HOSTS=monitoring.example.kz DATABASE_URL=sqlite:////tmp/lint-check.sqlite3
 
-.PHONY: run setup install migrate messages compilemessages demo test test-browser lint format bench clean
+.PHONY: run setup install migrate messages compilemessages demo test lint format bench backup restore faults loadtest clean
 
 run: setup demo ## set everything up on SQLite and serve on 127.0.0.1:$(PORT)
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
@@ -64,3 +64,16 @@ bench: install compilemessages ## speed figures at 1 000, 100 000 and 1 000 000 
 	DATABASE_URL=postgres://postgres@127.0.0.1:5432/$(BENCH_DB) $(MANAGE) migrate -v0
 	DATABASE_URL=postgres://postgres@127.0.0.1:5432/$(BENCH_DB) $(MANAGE) bench $(BENCH_ARGS)
 	dropdb -h 127.0.0.1 -U postgres --if-exists $(BENCH_DB)
+
+BACKUP_DIR ?= backups
+backup: ## a consistent pg_dump (custom format) of DATABASE_URL into $(BACKUP_DIR)/
+	@test -n "$$DATABASE_URL" || { echo "set DATABASE_URL (PostgreSQL)"; exit 2; }
+	mkdir -p $(BACKUP_DIR)
+	pg_dump --format=custom --no-owner --no-privileges --dbname="$$DATABASE_URL" \
+		--file="$(BACKUP_DIR)/monitoring-$$(date -u +%Y%m%dT%H%M%SZ).dump"
+	@ls -1t $(BACKUP_DIR)/*.dump | head -1
+
+restore: ## BACKUP=path: restore a dump into DATABASE_URL, which must be an empty database
+	@test -n "$$DATABASE_URL" || { echo "set DATABASE_URL (PostgreSQL)"; exit 2; }
+	@test -f "$(BACKUP)" || { echo "set BACKUP to a .dump file"; exit 2; }
+	pg_restore --no-owner --no-privileges --exit-on-error --dbname="$$DATABASE_URL" "$(BACKUP)"

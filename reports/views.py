@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from branches.records.excel import XLSX_CONTENT_TYPE
+from branches.security import security_event
 from monitoring.periods import Period, period_parse
 from reports import forms
 from reports.content import SECTIONS
@@ -115,7 +116,7 @@ def report_pdf(request: HttpRequest, slug: str, year: int) -> HttpResponse:
     report = report_generate(
         region=region, period=_period(request, year), language=_language(request)
     )
-    return _download(render_pdf(report), "application/pdf", _file_name(report, "pdf"))
+    return _download(request, render_pdf(report), "application/pdf", _file_name(report, "pdf"))
 
 
 @login_required
@@ -125,7 +126,7 @@ def report_docx(request: HttpRequest, slug: str, year: int) -> HttpResponse:
         region=region, period=_period(request, year), language=_language(request)
     )
     mime = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-    return _download(render_docx(report), mime, _file_name(report, "docx"))
+    return _download(request, render_docx(report), mime, _file_name(report, "docx"))
 
 
 @login_required
@@ -134,10 +135,11 @@ def report_xlsx(request: HttpRequest, slug: str, year: int) -> HttpResponse:
     report = report_generate(
         region=region, period=_period(request, year), language=_language(request)
     )
-    return _download(render_xlsx(report), XLSX_CONTENT_TYPE, _file_name(report, "xlsx"))
+    return _download(request, render_xlsx(report), XLSX_CONTENT_TYPE, _file_name(report, "xlsx"))
 
 
-def _download(content: bytes, mime: str, name: str) -> HttpResponse:
+def _download(request: HttpRequest, content: bytes, mime: str, name: str) -> HttpResponse:
+    security_event("report_download", request, file=name)
     response = HttpResponse(content, content_type=mime)
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
@@ -154,6 +156,7 @@ def report_issue_view(request: HttpRequest, slug: str, year: int) -> HttpRespons
         region=region, period=_period(request, year), language=_language(request),
         author=request.user, lock=form.cleaned_data.get("lock", False),
     )  # fmt: skip
+    security_event("report_issued", request, number=issued.number)
     messages.success(request, _("Issued: № %(number)s.") % {"number": issued.number})
     return redirect(issued.get_absolute_url())
 
@@ -169,6 +172,7 @@ def issued_page(request: HttpRequest, pk: int) -> HttpResponse:
 def issued_file(request: HttpRequest, pk: int, kind: str) -> FileResponse:
     issued = get_object_or_404(issued_report_list(user=request.user), pk=pk)
     stored = issued.pdf if kind == "pdf" else issued.docx
+    security_event("report_download", request, file=f"{issued.number}.{kind}")
     return FileResponse(stored.open("rb"), as_attachment=True, filename=f"{issued.number}.{kind}")
 
 
@@ -213,5 +217,6 @@ def lock_release(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         raise PermissionDenied
     lock = get_object_or_404(PeriodLock, pk=pk, region=region)
     period_unlock(lock=lock, author=request.user)
+    security_event("period_unlocked", request, region=region.slug, year=lock.year)
     messages.success(request, _("The year %(year)s is open to edits again.") % {"year": lock.year})
     return redirect("reports:locks", slug=slug)

@@ -32,6 +32,7 @@ from branches.records.services import (
     record_restore,
     record_update,
 )
+from branches.security import security_event
 
 PER_PAGE = 50
 RESTORE_PERM = "monitoring.manage_region"
@@ -207,6 +208,7 @@ def record_export_view(request: HttpRequest, *, record_type: RecordType) -> Http
     if record_type.export_columns is None:
         raise Http404
     _filterset, records = filtered_records(record_type, request)
+    security_event("export", request, list=record_type.namespace, query=request.GET.urlencode())
     return xlsx_response(
         filename=f"{record_type.namespace}.xlsx",
         sheet=str(record_type.verbose_name_plural),
@@ -248,6 +250,7 @@ def import_upload_view(
         except ValidationError as error:
             form.add_error("file", error)
         else:
+            security_event("import_checked", request, batch=batch.pk, rows=batch.rows)
             return redirect(f"{namespace}:import_batch", pk=batch.pk)
     context = {"form": form, "ns": namespace, "columns": importer_class.columns}
     return render(request, "records/import_upload.html", context)
@@ -265,6 +268,7 @@ def import_batch_view(
         preview = batch_confirm(importer=importer, batch=batch)
         if preview.ok:
             batch.refresh_from_db()
+            security_event("import", request, batch=batch.pk, imported=batch.imported)
             messages.success(
                 request,
                 _("Imported %(imported)s rows; %(skipped)s were already recorded.")
