@@ -32,3 +32,16 @@ def test_aksuat_officer_gets_aksuat_and_not_abai_or_urzhar(login_page, live_serv
     assert "Ақсуат" in page.locator("[data-testid=dashboard-title]").inner_text()
     for slug in ("abai", "urzhar"):
         assert page.goto(f"{live_server.url}/dashboard/{slug}/").status == 404
+
+
+def test_no_page_breaks_the_content_security_policy(login_page, live_server):
+    page = login_page("abai_staff", viewport={"width": 1280, "height": 900})
+    violations = []
+    page.on("console", lambda m: violations.append(m.text) if "Content Security" in m.text else 0)
+    for url in ("/", "/publications/", "/publications/new/", "/dashboard/abai/?year=2024",
+                "/reports/abai/2024/", "/monitoring/reviews/new/", "/publications/import/"):  # fmt: skip
+        page.goto(f"{live_server.url}{url}")
+    page.goto(f"{live_server.url}/publications/")
+    page.fill("input[name=q]", "сайт")  # htmx runs under the policy
+    page.wait_for_timeout(800)
+    assert violations == []

@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from publications.models import Publication
 from tests.xlsx import KK_HEADERS, aksuat_rows, xlsx_file
@@ -66,9 +67,7 @@ def test_aksuat_officer_logs_a_publication_and_imports_a_list(login_page, live_s
     # The list filters in place and finds them.
     page.goto(f"{live_server.url}/publications/")
     page.fill("input[name=q]", "КЛИП")
-    page.wait_for_function(
-        "document.querySelector('[data-testid=record-count]').textContent.includes('50')"
-    )
+    expect(page.locator("[data-testid=record-count]")).to_contain_text("50")
 
     # Urzhar's officer sees none of it.
     urzhar = login_page("urzhar_officer")
