@@ -77,3 +77,6 @@ restore: ## BACKUP=path: restore a dump into DATABASE_URL, which must be an empt
 	@test -n "$$DATABASE_URL" || { echo "set DATABASE_URL (PostgreSQL)"; exit 2; }
 	@test -f "$(BACKUP)" || { echo "set BACKUP to a .dump file"; exit 2; }
 	pg_restore --no-owner --no-privileges --exit-on-error --dbname="$$DATABASE_URL" "$(BACKUP)"
+
+faults: install compilemessages ## kill -9 mid-import, PostgreSQL down under load, races (FAULTS_SHORT=1: 5 s outage)
+	DJANGO_SETTINGS_MODULE=config.settings.test $(PY) -m pytest -m faults tests/faults -v -p no:cacheprovider
