@@ -26,6 +26,10 @@ import pytest
 from tests.faults.live import Browser, Gunicorn, database, pg_cluster
 
 pytestmark = pytest.mark.faults
+WRITING = (
+    "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+    "AND query ILIKE 'INSERT INTO %%publication%%'"
+)
 OUTAGE = 5 if os.environ.get("FAULTS_SHORT") else 30
 
 
@@ -66,8 +70,7 @@ def test_a_worker_killed_mid_import_leaves_nothing_and_the_file_then_imports_who
         # Wait until the confirm is writing, then kill every worker outright.
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
-            writing = _count(url, "SELECT count(*) FROM pg_stat_activity WHERE datname = "
-                             "current_database() AND query ILIKE 'INSERT INTO %%publication%%'")  # fmt: skip
+            writing = _count(url, WRITING)
             if writing:
                 break
             time.sleep(0.02)
