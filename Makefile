@@ -80,3 +80,6 @@ restore: ## BACKUP=path: restore a dump into DATABASE_URL, which must be an empt
 
 faults: install compilemessages ## kill -9 mid-import, PostgreSQL down under load, races (FAULTS_SHORT=1: 5 s outage)
 	DJANGO_SETTINGS_MODULE=config.settings.test $(PY) -m pytest -m faults tests/faults -v -p no:cacheprovider
+
+loadtest: install compilemessages ## wrk against gunicorn (production settings) over 100 000 publications
+	$(PY) -m tests.faults.loadtest

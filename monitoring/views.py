@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from branches.models import Assignment, OrgUnit
 from branches.selectors import unit_visible_list, user_assignment
 from monitoring import charts
+from monitoring.cache import cached_figures
 from monitoring.periods import period_parse
 from monitoring.selectors import national_figures, unit_figures
 
@@ -44,7 +45,10 @@ def national_dashboard(request: HttpRequest) -> HttpResponse:
     period = period_parse(year=request.GET.get("year"), as_of=request.GET.get("as_of"))
     sort = request.GET.get("sort", "publications")
     key = NATIONAL_SORTS.get(sort.lstrip("-"), NATIONAL_SORTS["publications"])
-    rows = sorted(national_figures(period=period), key=key, reverse=not sort.startswith("-"))
+    figures = cached_figures(
+        f"national:{period.year}:{period.as_of}", lambda: national_figures(period=period)
+    )
+    rows = sorted(figures, key=key, reverse=not sort.startswith("-"))
     columns = [
         ("region", _("Region")),
         ("count", _("Publications")),
@@ -71,20 +75,22 @@ def dashboard_unit(request: HttpRequest, slug: str) -> HttpResponse:
     )
     unit = get_object_or_404(units, slug=slug)
     period = period_parse(year=request.GET.get("year"), as_of=request.GET.get("as_of"))
-    figures = unit_figures(unit=unit, period=period)
-    context = {
-        "unit": unit,
-        "period": period,
-        "figures": figures,
-        "charts": {
-            "platforms": charts.chart_year_table(
-                figures.by_platform,
-                title=_("Publications per platform"),
-                label=lambda platform: platform.label,
-            ),
-            "followers": charts.chart_followers(figures.followers, title=_("Followers")),
-            "topics": charts.chart_topics(figures.content, title=_("Topics")),
-        },
-        "years": list(range(period.year - 5, period.year + 1)),
-    }
+    figures, chart_uris = cached_figures(
+        f"dashboard:{unit.pk}:{period.year}:{period.as_of}:{request.LANGUAGE_CODE}",
+        lambda: _figures_and_charts(unit, period),
+    )
+    context = {"unit": unit, "period": period, "figures": figures, "charts": chart_uris}
     return render(request, "monitoring/dashboard.html", context)
+
+
+def _figures_and_charts(unit: OrgUnit, period) -> tuple:
+    figures = unit_figures(unit=unit, period=period)
+    return figures, {
+        "platforms": charts.chart_year_table(
+            figures.by_platform,
+            title=_("Publications per platform"),
+            label=lambda platform: platform.label,
+        ),
+        "followers": charts.chart_followers(figures.followers, title=_("Followers")),
+        "topics": charts.chart_topics(figures.content, title=_("Topics")),
+    }

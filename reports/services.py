@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from branches.models import OrgUnit
 from branches.selectors import user_assignment
+from monitoring.cache import cached_figures
 from monitoring.periods import Period
 from monitoring.selectors import unit_figures
 from reports.content import report_apply_edits, report_build
@@ -19,7 +20,11 @@ from reports.selectors import report_draft
 
 def report_generate(*, region: OrgUnit, period: Period, language: str) -> dict:
     """The report from today's records, with staff's saved edits applied."""
-    report = report_build(figures=unit_figures(unit=region, period=period), language=language)
+    figures = cached_figures(
+        f"figures:{region.pk}:{period.year}:{period.as_of}",
+        lambda: unit_figures(unit=region, period=period),
+    )
+    report = report_build(figures=figures, language=language)
     draft = report_draft(region=region, year=period.year, as_of=period.as_of, language=language)
     if draft is not None:
         report_apply_edits(report, texts=draft.texts, commentary=draft.commentary)

@@ -15,6 +15,14 @@ def django_db_setup(django_db_setup, django_db_blocker):
         call_command("load_abai", "--demo-users", stdout=open("/dev/null", "w"))  # noqa: SIM115
 
 
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Each test starts with no cached figures (the cache outlives test transactions)."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 def _user(username: str):
     return get_user_model().objects.get(username=username)
 

@@ -83,6 +83,10 @@ DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Shared by every worker and app server: the database by default (`manage.py
+# createcachetable`), or CACHE_URL (e.g. redis://127.0.0.1:6379/1).
+CACHES = {"default": env.cache("CACHE_URL", default="dbcache://django_cache")}
+
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "rules.permissions.ObjectPermissionBackend",

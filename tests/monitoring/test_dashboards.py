@@ -6,12 +6,14 @@ import re
 from datetime import date, timedelta
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from monitoring.models import ReviewTask
 from publications.models import Publication, Resource
+from tests.factories import PublicationFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -158,6 +160,20 @@ def test_dashboard_query_counts_do_not_grow_with_data(
     few = counts()
     for page in pages:
         _publications(500, page)
+    cache.clear()  # bulk inserts send no signals; measure the computation again
     assert counts() == few
     assert few[0] <= 40
     assert few[1] <= 15
+
+
+def test_cached_figures_change_as_soon_as_a_record_does(
+    client, abai_executive, aksuat, django_capture_on_commit_callbacks
+):
+    first = _dashboard(client, abai_executive).context["figures"]
+    again = _dashboard(client, abai_executive).context["figures"]
+    assert again.content.total == first.content.total
+    with django_capture_on_commit_callbacks(execute=True):
+        PublicationFactory(resource=Resource.objects.get(owner=aksuat), unit=aksuat,
+                           published_on=date(2024, 8, 1))  # fmt: skip
+    after = _dashboard(client, abai_executive).context["figures"]
+    assert after.content.total == first.content.total + 1

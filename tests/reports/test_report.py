@@ -134,7 +134,9 @@ def test_findings_quote_their_figures_and_thresholds(client, abai_staff, abai):
     assert "Instagram және Telegram желілерінде" not in text
 
 
-def test_staff_edit_a_sentence_and_issue_a_frozen_report(client, abai_staff, abai, aksuat):
+def test_staff_edit_a_sentence_and_issue_a_frozen_report(
+    client, abai_staff, abai, aksuat, django_capture_on_commit_callbacks
+):
     client.force_login(abai_staff)
     client.post(URL, {**AS_OF, "lang": "kk", "text-staff": "Өңделген сөйлем."})
     assert "Өңделген сөйлем." in _html(client, abai_staff)
@@ -149,7 +151,8 @@ def test_staff_edit_a_sentence_and_issue_a_frozen_report(client, abai_staff, aba
 
     PeriodLock.objects.update(unlocked_at=timezone.now())  # staff unlocked the year
     page = Resource.objects.get(owner=aksuat)
-    PublicationFactory(resource=page, unit=aksuat, published_on=date(2024, 8, 1))
+    with django_capture_on_commit_callbacks(execute=True):
+        PublicationFactory(resource=page, unit=aksuat, published_on=date(2024, 8, 1))
     assert client.get(issued.get_absolute_url()).context["report"] == frozen
     issued.refresh_from_db()
     assert issued.pdf.open("rb").read() == frozen_pdf

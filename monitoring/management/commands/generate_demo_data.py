@@ -21,6 +21,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from branches.models import MemberCount, OrgUnit
+from monitoring.cache import figures_changed
 from monitoring.models import AudienceSnapshot
 from publications.models import Platform, Publication, Resource
 
@@ -71,6 +72,7 @@ class Command(BaseCommand):
         existing = Publication.objects.filter(unit__is_demo=True).count()
         wanted = max(0, publications - existing)
         self._publications(wanted, units, pages, media)
+        figures_changed()  # COPY and bulk inserts send no signals
         self.stdout.write(
             f"Demo data: {regions} regions, {len(units)} units, {len(pages)} pages; "
             f"{wanted} publications added ({existing + wanted} in all) "

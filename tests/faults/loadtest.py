@@ -1,0 +1,106 @@
+"""`make loadtest`: gunicorn with production settings (DEBUG off) on 127.0.0.1 over PostgreSQL
+with 100 000 generated publications, driven by wrk for a bounded time, signed in as an
+executive and as a press officer: the Abai dashboard, the publications list and the report
+page at 10 connections, then the dashboard again while three PDFs render at once. It prints
+requests per second, median, 95th and 99th percentile and errors, and stops by itself.
+
+LOADTEST_SECONDS (default 30) sets each run's length; CI runs a short form (5).
+Exit status 1 on any error or worker timeout."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+from tests.faults.live import Browser, Gunicorn, database
+
+SECONDS = int(os.environ.get("LOADTEST_SECONDS", "30"))
+PUBLICATIONS = int(os.environ.get("LOADTEST_PUBLICATIONS", "100000"))
+CONNECTIONS = 10
+WORKERS = 2 * (os.cpu_count() or 1) + 1
+LUA = Path(__file__).with_name("wrk_report.lua")
+AS_OF = "year=2024&as_of=2024-09-01"
+GOAL_P95_MS = 300
+
+
+def wrk(server: Gunicorn, browser: Browser, path: str, connections: int = CONNECTIONS) -> dict:
+    result = subprocess.run(
+        ["wrk", "-t2", f"-c{connections}", f"-d{SECONDS}s", "--timeout", "10s", "-s", str(LUA),
+         "-H", f"Cookie: {browser.session_cookie}", "-H", "X-Forwarded-Proto: https",
+         f"{server.url}{path}"],
+        capture_output=True, text=True, timeout=SECONDS + 60,
+    )  # fmt: skip
+    line = next(line for line in result.stdout.splitlines() if line.startswith("{"))
+    figures = json.loads(line)
+    figures["rps"] = figures["requests"] / figures["seconds"]
+    figures["errors"] = sum(figures[k] for k in ("connect", "read", "write", "status", "timeout"))
+    return figures
+
+
+def main() -> int:
+    if shutil.which("wrk") is None:
+        print("wrk is missing: apt-get install wrk")
+        return 1
+    started = time.monotonic()
+    print(f"Preparing PostgreSQL with {PUBLICATIONS:,} publications, gunicorn with {WORKERS} "
+          f"workers; {SECONDS} s per run, {CONNECTIONS} connections.")  # fmt: skip
+    rows, failures = [], []
+    with database(publications=PUBLICATIONS) as url, Gunicorn(url, workers=WORKERS) as server:
+        executive, officer = Browser(server, "abai_executive"), Browser(server, "aksuat_officer")
+        runs = [
+            ("Abai dashboard (executive)", executive, f"/dashboard/abai/?{AS_OF}", True),
+            ("publications list (officer)", officer, "/publications/", True),
+            ("report page (executive)", executive, "/reports/abai/2024/?as_of=2024-09-01", False),
+        ]
+        for label, browser, path, goal in runs:
+            rows.append((label, wrk(server, browser, path), goal))
+
+        pdfs: list[tuple[int, float]] = []
+        stop = threading.Event()
+
+        def render() -> None:
+            while not stop.is_set():
+                begin = time.monotonic()
+                response = executive.get("/reports/abai/2024/pdf/?as_of=2024-09-01")
+                pdfs.append((response.status_code, time.monotonic() - begin))
+
+        renderers = [threading.Thread(target=render) for _ in range(3)]
+        for thread in renderers:
+            thread.start()
+        rows.append(("Abai dashboard, 3 PDFs rendering", wrk(server, executive,
+                     f"/dashboard/abai/?{AS_OF}"), False))  # fmt: skip
+        stop.set()
+        for thread in renderers:
+            thread.join()
+        timeouts = server.read_log().count("WORKER TIMEOUT")
+
+    print()
+    print(f"{'run':<36}{'req/s':>8}{'median':>10}{'p95':>10}{'p99':>10}{'errors':>8}")
+    for label, f, goal in rows:
+        print(f"{label:<36}{f['rps']:>8.1f}{f['p50']:>8.0f}ms{f['p95']:>8.0f}ms"
+              f"{f['p99']:>8.0f}ms{f['errors']:>8}")  # fmt: skip
+        if f["errors"]:
+            failures.append(f"{label}: {f['errors']} errors")
+        if goal and f["p95"] > GOAL_P95_MS:
+            print(f"  goal missed: p95 {f['p95']:.0f} ms > {GOAL_P95_MS} ms")
+    bad_pdfs = [status for status, _ in pdfs if status != 200]
+    slowest = max((seconds for _, seconds in pdfs), default=0)
+    print(f"PDFs rendered alongside: {len(pdfs)}, failed {len(bad_pdfs)}, slowest {slowest:.1f} s; "
+          f"worker timeouts: {timeouts}")  # fmt: skip
+    if bad_pdfs:
+        failures.append(f"{len(bad_pdfs)} PDFs failed")
+    if timeouts:
+        failures.append(f"{timeouts} worker timeouts")
+    print(f"Done in {time.monotonic() - started:.0f} s." + (f" FAILED: {failures}" if failures
+                                                            else " No errors."))  # fmt: skip
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
