@@ -34,7 +34,7 @@ def kazakh_sort_key(text: str) -> tuple:
 
 
 def format_number(value, decimals: int = 0) -> str:
-    """A number the Kazakh way in the active language's format: 25 116, 1,0."""
+    """A number the Kazakh way in the active language's format: 12 345, 1,0."""
     from django.utils.formats import number_format
 
     if value is None:

@@ -12,8 +12,8 @@ urlpatterns = [
     path("<slug:slug>/locks/", views.locks_page, name="locks"),
     path("<slug:slug>/locks/<int:pk>/unlock/", views.lock_release, name="unlock"),
     path("<slug:slug>/<int:year>/", views.report_page, name="page"),
-    path("<slug:slug>/<int:year>/pdf/", views.report_pdf, name="pdf"),
-    path("<slug:slug>/<int:year>/docx/", views.report_docx, name="docx"),
-    path("<slug:slug>/<int:year>/xlsx/", views.report_xlsx, name="xlsx"),
+    path("<slug:slug>/<int:year>/pdf/", views.report_file, {"fmt": "pdf"}, name="pdf"),
+    path("<slug:slug>/<int:year>/docx/", views.report_file, {"fmt": "docx"}, name="docx"),
+    path("<slug:slug>/<int:year>/xlsx/", views.report_file, {"fmt": "xlsx"}, name="xlsx"),
     path("<slug:slug>/<int:year>/issue/", views.report_issue_view, name="issue"),
 ]

@@ -110,32 +110,25 @@ def _report_url(slug: str, period: Period, language: str) -> str:
     return f"{reverse('reports:page', args=[slug, period.year])}?{_query(period, language)}"
 
 
+FORMATS = {
+    "pdf": (render_pdf, "application/pdf"),
+    "docx": (
+        render_docx,
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    ),
+    "xlsx": (render_xlsx, XLSX_CONTENT_TYPE),
+}
+
+
 @login_required
-def report_pdf(request: HttpRequest, slug: str, year: int) -> HttpResponse:
+def report_file(request: HttpRequest, slug: str, year: int, fmt: str) -> HttpResponse:
+    """The report as a PDF, a Word file or Excel tables."""
     region = _region(request, slug)
     report = report_generate(
         region=region, period=_period(request, year), language=_language(request)
     )
-    return _download(request, render_pdf(report), "application/pdf", _file_name(report, "pdf"))
-
-
-@login_required
-def report_docx(request: HttpRequest, slug: str, year: int) -> HttpResponse:
-    region = _region(request, slug)
-    report = report_generate(
-        region=region, period=_period(request, year), language=_language(request)
-    )
-    mime = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-    return _download(request, render_docx(report), mime, _file_name(report, "docx"))
-
-
-@login_required
-def report_xlsx(request: HttpRequest, slug: str, year: int) -> HttpResponse:
-    region = _region(request, slug)
-    report = report_generate(
-        region=region, period=_period(request, year), language=_language(request)
-    )
-    return _download(request, render_xlsx(report), XLSX_CONTENT_TYPE, _file_name(report, "xlsx"))
+    render_as, mime = FORMATS[fmt]
+    return _download(request, render_as(report), mime, _file_name(report, fmt))
 
 
 def _download(request: HttpRequest, content: bytes, mime: str, name: str) -> HttpResponse:

@@ -168,7 +168,7 @@ def parse_date(value: Any) -> date:
 
 
 def parse_count(value: Any) -> int | None:
-    """A whole number, 0 or more; «25 116» with spaces is fine; empty is None."""
+    """A whole number, 0 or more; «12 345» with spaces is fine; empty is None."""
     if value is None or (isinstance(value, str) and not clean_text(value)):
         return None
     if isinstance(value, bool):

@@ -119,7 +119,7 @@ LANGUAGES = [
 LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale" / "libraries"]
 FORMAT_MODULE_PATH = ["config.formats"]
 USE_I18N = True
-# Counts are grouped where shown (the `number` filter: 25 116); years and ids never are.
+# Counts are grouped where shown (the `number` filter: 12 345); years and ids never are.
 USE_THOUSAND_SEPARATOR = False
 TIME_ZONE = "Asia/Almaty"
 USE_TZ = True
