@@ -33,11 +33,6 @@ def user_role(*, user: AbstractBaseUser | AnonymousUser) -> str | None:
     return assignment.role if assignment else None
 
 
-def unit_subtree(*, unit: OrgUnit) -> QuerySet[OrgUnit]:
-    """The unit and every unit below it."""
-    return OrgUnit.objects.filter(path__startswith=unit.path)
-
-
 def unit_scope_q(
     *,
     user: AbstractBaseUser | AnonymousUser,

@@ -47,9 +47,6 @@ class Period:
     def months(self) -> list[int]:
         return list(range(1, self.end.month + 1))
 
-    def contains(self, day: date) -> bool:
-        return self.start <= day <= self.end
-
     def query(self) -> dict[str, str]:
         """The period as URL parameters (for links that keep it)."""
         params = {"year": str(self.year)}

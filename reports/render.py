@@ -3,7 +3,6 @@ and Excel tables (one sheet per section)."""
 
 from __future__ import annotations
 
-import base64
 import io
 import logging
 import mimetypes
@@ -159,8 +158,3 @@ def render_xlsx(report: dict) -> bytes:
         if rows:
             sheets.append((f"{index}. {section['title']}", rows))
     return xlsx_bytes_sheets(sheets)
-
-
-def svg_of(data_uri: str) -> str:
-    """The SVG text of a chart's data URI (for tests and checks)."""
-    return base64.b64decode(data_uri.split(",", 1)[1]).decode()

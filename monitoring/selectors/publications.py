@@ -66,9 +66,6 @@ class YearTable:
             total.previous += row.previous
         return total
 
-    def row(self, key) -> CountRow:
-        return next((row for row in self.rows if row.key == key), CountRow(key=key))
-
 
 @dataclass(frozen=True)
 class Author:
