@@ -12,7 +12,7 @@ def no_demo_accounts(app_configs, **kwargs) -> list[Error]:
         return []
     from django.contrib.auth import get_user_model
 
-    from reports.management.commands.load_abai import DEMO_PASSWORD, DEMO_USERS
+    from branches.demo import DEMO_PASSWORD, DEMO_USERS
 
     names = [row[0] for row in DEMO_USERS]
     try:

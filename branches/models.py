@@ -258,6 +258,7 @@ class ImportBatch(models.Model):
 
     class Kind(models.TextChoices):
         PUBLICATIONS = "publications", _("publications")
+        TALLIES = "tallies", _("tallies")
         PRIMARY_ORGANIZATIONS = "primary_organizations", _("primary organizations")
 
     class Status(models.TextChoices):
@@ -287,3 +288,46 @@ class ImportBatch(models.Model):
 
     def __str__(self) -> str:
         return f"{self.original_name} ({self.created_at:%d.%m.%Y %H:%M})"
+
+
+class PeriodLock(models.Model):
+    """A region's year closed to edits (when its report is issued), until staff unlock it. A rule
+    of records: no record of a locked year is created, changed or deleted."""
+
+    region = models.ForeignKey(
+        OrgUnit, verbose_name=_("regional organization"), on_delete=models.CASCADE
+    )
+    year = models.PositiveSmallIntegerField(_("year"))
+    locked_at = models.DateTimeField(_("locked at"), auto_now_add=True)
+    locked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("locked by"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    unlocked_at = models.DateTimeField(_("unlocked at"), null=True, blank=True)
+    unlocked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("unlocked by"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("period lock")
+        verbose_name_plural = _("period locks")
+        ordering = ["-locked_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["region", "year"],
+                condition=models.Q(unlocked_at__isnull=True),
+                name="lock_one_open_per_region_year",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.region} {self.year}"

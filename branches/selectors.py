@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
-from django.db.models import Count, OuterRef, Q, QuerySet, Subquery, Sum
+from django.db.models import Count, Max, OuterRef, Q, QuerySet, Subquery, Sum
 
 from branches.models import Assignment, MemberCount, OrgUnit
 
@@ -73,17 +74,46 @@ def unit_changeable_list(*, user: AbstractBaseUser | AnonymousUser) -> QuerySet[
     return OrgUnit.objects.filter(unit_scope_q(user=user, for_change=True))
 
 
-def member_total(*, unit: OrgUnit, on: date) -> int:
+@dataclass(frozen=True)
+class MemberFigure:
+    """A unit's members as the records know them on a date: the nearest earlier counts, with
+    their date; failing those, the latest counts, marked `later`; failing any, None."""
+
+    members: int | None
+    counted_on: date | None = None
+    later: bool = False
+
+
+def member_figure(*, unit: OrgUnit, on: date) -> MemberFigure:
     """Members in the unit's subtree on a date: each unit's latest count on or before it."""
-    latest = (
+    counts = MemberCount.objects.filter(unit__path__startswith=unit.path)
+    earlier = (
         MemberCount.objects.filter(unit=OuterRef("unit"), counted_on__lte=on)
         .order_by("-counted_on")
         .values("counted_on")[:1]
     )
-    total = MemberCount.objects.filter(
-        unit__path__startswith=unit.path, counted_on=Subquery(latest)
-    ).aggregate(total=Sum("members"))["total"]
-    return total or 0
+    known = counts.filter(counted_on=Subquery(earlier)).aggregate(
+        total=Sum("members"), day=Max("counted_on")
+    )
+    if known["total"] is not None:
+        return MemberFigure(known["total"], known["day"])
+    latest = (
+        MemberCount.objects.filter(unit=OuterRef("unit"))
+        .order_by("-counted_on")
+        .values("counted_on")[:1]
+    )
+    later = counts.filter(counted_on=Subquery(latest)).aggregate(
+        total=Sum("members"), day=Max("counted_on")
+    )
+    if later["total"] is None:
+        return MemberFigure(None)
+    return MemberFigure(later["total"], later["day"], later=True)
+
+
+def member_total(*, unit: OrgUnit, on: date) -> int:
+    """Members in the unit's subtree on a date, 0 when no count is that old."""
+    figure = member_figure(unit=unit, on=on)
+    return 0 if figure.later or figure.members is None else figure.members
 
 
 def user_capabilities(*, user: AbstractBaseUser | AnonymousUser) -> list[str]:

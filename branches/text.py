@@ -2,6 +2,7 @@
 
 import re
 import unicodedata
+from decimal import ROUND_HALF_UP, Decimal
 
 # Zero-width and direction marks, soft hyphen, BOM: invisible, and they fool duplicate checks.
 _INVISIBLE = re.compile("[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]")
@@ -39,6 +40,8 @@ def format_number(value, decimals: int = 0) -> str:
 
     if value is None:
         return "–"
+    # Rounded half up here: number_format alone cuts the digits off (0,98 would show as 0,9).
+    value = Decimal(str(value)).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
     return number_format(value, decimal_pos=decimals, use_l10n=True, force_grouping=True)
 
 

@@ -15,7 +15,7 @@ from typing import Any
 
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save
 
 VERSION_KEY = "figures:version"
 TIMEOUT = 24 * 60 * 60
@@ -59,10 +59,17 @@ def connect_signals() -> None:
         ReviewTask,
         Target,
     )
-    from publications.models import MethodologicalMaterial, Platform, Publication, Resource
+    from publications.models import (
+        MethodologicalMaterial,
+        Platform,
+        Publication,
+        Resource,
+        Tally,
+    )
 
-    for model in (OrgUnit, MemberCount, Platform, Resource, Publication, MethodologicalMaterial,
-                  AudienceSnapshot, Target, CommitteeReview, ReviewTask, NewspaperSubscription,
-                  AppUserCount):  # fmt: skip
+    m2m_changed.connect(_changed, sender=Tally.resources.through, dispatch_uid="figures-tally-m2m")
+    for model in (OrgUnit, MemberCount, Platform, Resource, Publication, Tally,
+                  MethodologicalMaterial, AudienceSnapshot, Target, CommitteeReview, ReviewTask,
+                  NewspaperSubscription, AppUserCount):  # fmt: skip
         post_save.connect(_changed, sender=model, dispatch_uid=f"figures-{model.__name__}")
         post_delete.connect(_changed, sender=model, dispatch_uid=f"figures-del-{model.__name__}")

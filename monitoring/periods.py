@@ -6,7 +6,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from django.core.exceptions import BadRequest
+from django.http import Http404
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 
 def _same_day_a_year_before(day: date) -> date:
@@ -55,22 +58,38 @@ class Period:
         return params
 
 
+FIRST_YEAR = 2000  # the earliest year a dashboard or report may be asked for
+
+
 def period_parse(*, year: str | None, as_of: str | None) -> Period:
-    """A period from URL parameters; bad or missing values give this year so far."""
+    """A period from URL parameters: the year (this year when missing) and an optional as-of
+    date inside it (this year: today when missing). A year that is not a number, or an as-of
+    that is not a date of that year, is a 400 with a message in the user's language; a year
+    before FIRST_YEAR or after this one is a 404."""
     today = timezone.localdate()
-    try:
-        chosen = int(year) if year else today.year
-    except ValueError:
+    year = (year or "").strip()
+    if not year:
         chosen = today.year
-    chosen = min(max(chosen, 2000), today.year)
+    elif year.isascii() and year.isdigit() and len(year) <= 4:
+        chosen = int(year)
+    else:
+        raise BadRequest(_("The year must be a number such as 2024."))
+    if not FIRST_YEAR <= chosen <= today.year:
+        raise Http404(_("There is no such year in the portal."))
     end = None
     if as_of:
         try:
-            end = date.fromisoformat(as_of)
+            end = date.fromisoformat(as_of.strip())
         except ValueError:
-            end = None
-    if end is not None and end.year != chosen:
-        end = None
+            raise BadRequest(
+                _("“%(value)s” is not a date; write the as-of date as 2024-09-01.")
+                % {"value": as_of[:40]}
+            ) from None
+        if end.year != chosen:
+            raise BadRequest(
+                _("The as-of date %(date)s is not in %(year)s.")
+                % {"date": end.strftime("%d.%m.%Y"), "year": chosen}
+            )
     if end is None and chosen == today.year:
         end = today
     if end is not None and end == date(chosen, 12, 31):

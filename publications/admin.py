@@ -30,7 +30,6 @@ class PublicationAdmin(SimpleHistoryAdmin):
         "kind",
         "is_repost",
         "language",
-        "details_unknown",
     ]
     search_fields = ["title", "url"]
     date_hierarchy = "published_on"

@@ -11,7 +11,14 @@ from django.utils.translation import gettext_lazy as _
 from branches.models import OrgUnit
 from branches.selectors import unit_visible_list
 from branches.text import search_key
-from publications.models import MethodologicalMaterial, Platform, Publication, Resource
+from publications.models import (
+    TOPIC_FIELDS,
+    MethodologicalMaterial,
+    Platform,
+    Publication,
+    Resource,
+    Tally,
+)
 
 YES_NO = [("true", _("yes")), ("false", _("no"))]
 
@@ -45,6 +52,10 @@ def visible_units(request):
 
 def _date_input() -> forms.DateInput:
     return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class NumberInFilter(django_filters.BaseInFilter, django_filters.NumberFilter):
+    """Comma-separated ids: 3,7,12."""
 
 
 class SearchFilterSet(django_filters.FilterSet):
@@ -92,13 +103,14 @@ class PublicationFilter(SearchFilterSet):
     resource = django_filters.ModelChoiceFilter(
         queryset=Resource.objects.none(), label=_("Resource")
     )
+    # Links from dashboards to a group of outlets that a tally counts together.
+    resources = NumberInFilter(field_name="resource", lookup_expr="in", widget=forms.HiddenInput)
     topic = django_filters.ChoiceFilter(choices=Publication.Topic.choices, label=_("Topic"))
     kind = django_filters.ChoiceFilter(choices=Publication.Kind.choices, label=_("Kind"))
     is_repost = YesNoFilter(label=_("Repost"))
     language = django_filters.ChoiceFilter(
         choices=Publication.Language.choices, label=_("Language of the material")
     )
-    details_unknown = YesNoFilter(label=_("Details unknown"))
 
     class Meta:
         model = Publication
@@ -141,3 +153,59 @@ class ResourceFilter(SearchFilterSet):
     class Meta:
         model = Resource
         fields: list[str] = []
+
+
+class TallyFilter(SearchFilterSet):
+    """The tallies list's filters, under the publications list's names, so that a dashboard's
+    link selects the tallies behind a figure as it selects the publications. A tally matches a
+    span when it lies wholly inside it."""
+
+    search_fields = ("source",)
+    published_from = django_filters.DateFilter(
+        field_name="starts_on", lookup_expr="gte", label=_("From"), widget=_date_input()
+    )
+    published_to = django_filters.DateFilter(
+        field_name="ends_on", lookup_expr="lte", label=_("To"), widget=_date_input()
+    )
+    year = django_filters.NumberFilter(field_name="starts_on", lookup_expr="year", label=_("Year"))
+    unit = UnitFilter(queryset=visible_units, label=_("Unit (with its organizations)"))
+    author = django_filters.NumberFilter(field_name="unit", widget=forms.HiddenInput)
+    author_parent = django_filters.NumberFilter(field_name="unit__parent", widget=forms.HiddenInput)
+    author_kind = django_filters.CharFilter(field_name="unit__kind", widget=forms.HiddenInput)
+    resource_owner = django_filters.NumberFilter(
+        field_name="resources__owner", widget=forms.HiddenInput, distinct=True
+    )
+    platform = django_filters.ModelChoiceFilter(
+        queryset=Platform.objects.all(), label=_("Platform")
+    )
+    platform_kind = django_filters.ChoiceFilter(
+        field_name="platform__kind", choices=Platform.Kind.choices, label=_("Kind of platform")
+    )
+    resource = django_filters.ModelChoiceFilter(
+        field_name="resources",
+        queryset=Resource.objects.none(),
+        label=_("Resource"),
+        distinct=True,
+    )
+    resources = NumberInFilter(
+        field_name="resources", lookup_expr="in", widget=forms.HiddenInput, distinct=True
+    )
+    topic = django_filters.ChoiceFilter(
+        choices=Publication.Topic.choices, label=_("Topic"), method="filter_topic"
+    )
+
+    class Meta:
+        model = Tally
+        fields: list[str] = []
+
+    def __init__(self, *args, request=None, **kwargs) -> None:
+        super().__init__(*args, request=request, **kwargs)
+        if request is not None:
+            units = unit_visible_list(user=request.user)
+            self.filters["resource"].queryset = Resource.objects.filter(
+                Q(owner__in=units) | Q(owner__isnull=True)
+            ).order_by("name")
+
+    def filter_topic(self, queryset, name, value):
+        field = TOPIC_FIELDS.get(value)
+        return queryset.filter(**{f"{field}__gt": 0}) if field else queryset

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
+from branches.locks import period_is_locked
 from branches.models import ImportBatch, OrgUnit
 from branches.records.excel import Column, Sheet
 from branches.records.imports import (
@@ -28,7 +29,6 @@ from branches.selectors import unit_changeable_list
 from branches.text import search_key
 from publications.forms import resource_choices
 from publications.models import URL_MAX_LENGTH, Publication, Resource, http_url_validator
-from reports.selectors import period_is_locked
 
 COLUMNS = [
     Column("published_on", ("Күні", "Дата", "Date")),
@@ -44,11 +44,6 @@ COLUMNS = [
     Column("reactions", ("Реакциялар", "Реакции", "Reactions"), required=False),
     Column("comments", ("Пікірлер", "Комментарии", "Comments"), required=False),
     Column("shares", ("Бөлісулер", "Поделились", "Shares"), required=False),
-    Column(
-        "details_unknown",
-        ("Мәліметтері белгісіз", "Подробности неизвестны", "Details unknown"),
-        required=False,
-    ),
 ]
 TEMPLATE_EXAMPLE = [
     date(2024, 9, 1), "Ақсуат аудандық кәсіподақ комитеті (Facebook)",
@@ -130,7 +125,6 @@ class PublicationImporter(Importer):
         cell("language", lambda v: parse_choice(v, Publication.Language, default="kk"))
         for key in COUNTS:
             cell(key, parse_count)
-        cell("details_unknown", parse_yes_no)
 
         published_on, resource = parsed.get("published_on"), parsed.get("resource")
         if published_on and published_on > self.today:
@@ -276,7 +270,6 @@ def export_columns():
         "kind": choice("kind"),
         "is_repost": yes_no("is_repost"),
         "language": choice("language"),
-        "details_unknown": yes_no("details_unknown"),
         **{key: (lambda k: lambda p: getattr(p, k))(key) for key in COUNTS},
     }
     return tuple((column.headers[0], values[column.key]) for column in COLUMNS)

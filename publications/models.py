@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, URLValidator
 from django.db import models
@@ -177,11 +179,6 @@ class Publication(TrackedRecord):
     reactions = models.PositiveIntegerField(_("reactions"), null=True, blank=True)
     comments = models.PositiveIntegerField(_("comments"), null=True, blank=True)
     shares = models.PositiveIntegerField(_("shares"), null=True, blank=True)
-    details_unknown = models.BooleanField(
-        _("details unknown"),
-        default=False,
-        help_text=_("Known only as a count (earlier years, before the portal)."),
-    )
     search_text = models.TextField(editable=False, default="")
     import_batch = models.ForeignKey(
         "branches.ImportBatch",
@@ -289,3 +286,202 @@ class MethodologicalMaterial(TrackedRecord):
 
     def locked_period(self) -> tuple[int | None, int] | None:
         return (self.unit.region_id, self.year) if self.unit_id and self.year else None
+
+
+TOPIC_FIELDS = {
+    Publication.Topic.LEGAL: "topic_legal",
+    Publication.Topic.ORGANIZATIONAL: "topic_organizational",
+    Publication.Topic.SOCIOECONOMIC: "topic_socioeconomic",
+    Publication.Topic.LABOUR_SAFETY: "topic_labour_safety",
+    Publication.Topic.YOUTH: "topic_youth",
+    Publication.Topic.CULTURE_SPORT: "topic_culture_sport",
+    Publication.Topic.OTHER: "topic_other",
+}
+
+
+def _count_field(label) -> models.PositiveIntegerField:
+    return models.PositiveIntegerField(
+        label, null=True, blank=True, help_text=_("Leave empty when it is not known.")
+    )
+
+
+class Tally(TrackedRecord):
+    """A fact known only as a count: N publications by a unit on a resource (or on a group of
+    outlets, or on a platform as a whole) in a period (a year, a half-year, a quarter, a month
+    or a stated span inside one year). Its parts (reposts, Kazakh-language items, topics,
+    views) are empty when unknown: unknown is never zero."""
+
+    unit = models.ForeignKey(
+        OrgUnit,
+        verbose_name=_("authoring unit"),
+        on_delete=models.PROTECT,
+        related_name="tallies",
+        help_text=_("Whose news it is, or who supplied it."),
+    )
+    region = models.ForeignKey(
+        OrgUnit,
+        verbose_name=_("regional organization"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+    platform = models.ForeignKey(
+        Platform, verbose_name=_("platform"), on_delete=models.PROTECT, related_name="tallies"
+    )
+    resources = models.ManyToManyField(
+        Resource,
+        verbose_name=_("resources"),
+        blank=True,
+        related_name="tallies",
+        help_text=_(
+            "One resource, or several outlets counted together; none: the platform as a whole."
+        ),
+    )
+    starts_on = models.DateField(_("from"))
+    ends_on = models.DateField(_("to"))
+    count = models.PositiveIntegerField(_("publications"))
+    reposts = _count_field(_("of them reposts"))
+    kazakh = _count_field(_("of them in Kazakh"))
+    views = _count_field(_("views"))
+    topic_legal = _count_field(_("legal"))
+    topic_organizational = _count_field(_("organizational"))
+    topic_socioeconomic = _count_field(_("social and economic"))
+    topic_labour_safety = _count_field(_("labour safety"))
+    topic_youth = _count_field(_("youth"))
+    topic_culture_sport = _count_field(_("culture and sport"))
+    topic_other = _count_field(pgettext_lazy("topic", "other"))
+    source = models.CharField(
+        _("source"),
+        max_length=500,
+        blank=True,
+        help_text=_("Where the figure comes from, e.g. the 2024 Анықтама."),
+    )
+    import_batch = models.ForeignKey(
+        "branches.ImportBatch",
+        verbose_name=_("import"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+
+    history = HistoricalRecords(excluded_fields=["region", "import_batch"], m2m_fields=[resources])
+
+    class Meta:
+        verbose_name = _("tally")
+        verbose_name_plural = _("tallies")
+        ordering = ["-starts_on", "-id"]
+        indexes = [
+            models.Index(fields=["region", "starts_on"]),
+            models.Index(fields=["unit", "starts_on"]),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(starts_on__lte=models.F("ends_on")),
+                name="tally_starts_before_it_ends",
+            ),
+            models.CheckConstraint(
+                condition=(
+                    models.Q(reposts__isnull=True) | models.Q(reposts__lte=models.F("count"))
+                )
+                & (models.Q(kazakh__isnull=True) | models.Q(kazakh__lte=models.F("count"))),
+                name="tally_parts_within_count",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.unit} · {self.span_label} · {self.count}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("tallies:detail", args=[self.pk])
+
+    @property
+    def span_label(self) -> str:
+        return span_label(self.starts_on, self.ends_on) if self.starts_on and self.ends_on else ""
+
+    def topic_counts(self) -> dict[str, int | None]:
+        return {code: getattr(self, field) for code, field in TOPIC_FIELDS.items()}
+
+    def clean(self) -> None:
+        errors = {}
+        if self.starts_on and self.ends_on:
+            if self.starts_on > self.ends_on:
+                errors["ends_on"] = _("The period ends before it starts.")
+            elif self.starts_on.year != self.ends_on.year:
+                errors["ends_on"] = _(
+                    "A tally covers at most one calendar year; enter one tally per year."
+                )
+        if self.count is not None:
+            for name in ("reposts", "kazakh"):
+                part = getattr(self, name)
+                if part is not None and part > self.count:
+                    errors[name] = _("A part cannot exceed the number of publications (%(n)s).") % {
+                        "n": self.count
+                    }
+            topics = [n for n in self.topic_counts().values() if n is not None]
+            if sum(topics) > self.count:
+                errors["topic_legal"] = _(
+                    "The topics add up to %(sum)s, more than the publications (%(n)s)."
+                ) % {"sum": sum(topics), "n": self.count}
+        if errors:
+            raise ValidationError(errors)
+
+    def save(self, *args, **kwargs) -> None:
+        self.fill_derived_fields()
+        super().save(*args, **kwargs)
+
+    def fill_derived_fields(self) -> None:
+        self.region_id = self.unit.region_id if self.unit_id else None
+
+    def locked_period(self) -> tuple[int | None, int] | None:
+        if not (self.unit_id and self.starts_on):
+            return None
+        return (self.unit.region_id, self.starts_on.year)
+
+
+def _month_end(day: date) -> date:
+    following = date(day.year + day.month // 12, day.month % 12 + 1, 1)
+    return date.fromordinal(following.toordinal() - 1)
+
+
+def span_parts(year: int) -> dict[str, tuple[date, date]]:
+    """The named parts of a year a tally may cover: the year, halves, quarters and months."""
+    parts = {"year": (date(year, 1, 1), date(year, 12, 31)),
+             "h1": (date(year, 1, 1), date(year, 6, 30)),
+             "h2": (date(year, 7, 1), date(year, 12, 31))}  # fmt: skip
+    for quarter in range(4):
+        first = date(year, 3 * quarter + 1, 1)
+        parts[f"q{quarter + 1}"] = (first, _month_end(date(year, 3 * quarter + 3, 1)))
+    for month in range(1, 13):
+        parts[f"m{month:02d}"] = (date(year, month, 1), _month_end(date(year, month, 1)))
+    return parts
+
+
+def span_part(starts_on: date, ends_on: date) -> str | None:
+    """The named part of its year a span is ("h1", "q3", "m05", "year"), or None."""
+    if starts_on.year != ends_on.year:
+        return None
+    for name, span in span_parts(starts_on.year).items():
+        if span == (starts_on, ends_on):
+            return name
+    return None
+
+
+def span_label(starts_on: date, ends_on: date) -> str:
+    """«2024», «2024, 1-жартыжылдық», «2024, 3-тоқсан», «05.2023», «01.05.2023–31.12.2023»."""
+    from django.utils.translation import gettext
+
+    part = span_part(starts_on, ends_on)
+    year = starts_on.year
+    if part == "year":
+        return str(year)
+    if part and part[0] == "h":
+        return gettext("%(year)s, half-year %(n)s") % {"year": year, "n": part[1]}
+    if part and part[0] == "q":
+        return gettext("%(year)s, quarter %(n)s") % {"year": year, "n": part[1]}
+    if part and part[0] == "m":
+        return starts_on.strftime("%m.%Y")
+    return f"{starts_on:%d.%m.%Y}–{ends_on:%d.%m.%Y}"

@@ -5,7 +5,42 @@ from django.db.models import Q
 from branches.records import RecordType
 from publications import filters, forms, tables
 from publications.imports import export_columns
-from publications.models import MethodologicalMaterial, Publication, Resource
+from publications.models import MethodologicalMaterial, Publication, Resource, Tally
+from publications.tally_imports import tally_export_columns
+
+TALLIES = RecordType(
+    model=Tally,
+    namespace="tallies",
+    scope="unit",
+    region_lookup="region",
+    form_class=forms.TallyForm,
+    filterset_class=filters.TallyFilter,
+    table_class=tables.TallyTable,
+    write_perm="publications.log_records",
+    select_related=("platform", "unit"),
+    export_columns=tally_export_columns(),
+)
+
+
+def tallies_beside(request) -> dict:
+    """The tallies that the publications list's filters select, shown under it: a figure on a
+    dashboard counts both, so its link shows both."""
+    from branches.records.selectors import record_list
+
+    if not request.GET:
+        return {}
+    tallies = filters.TallyFilter(
+        request.GET, queryset=record_list(record_type=TALLIES, user=request.user), request=request
+    ).qs.prefetch_related("resources")
+    found = list(tallies[:51])
+    return {
+        "tallies": found[:50],
+        "tallies_more": len(found) > 50,
+        "tallies_total": sum(t.count for t in tallies.only("count")) if found else 0,
+        "tallies_query": request.GET.urlencode(),
+        "list_extra_template": "publications/_tallies_beside.html",
+    }
+
 
 PUBLICATIONS = RecordType(
     model=Publication,
@@ -18,6 +53,7 @@ PUBLICATIONS = RecordType(
     write_perm="publications.log_records",
     select_related=("resource__platform", "unit"),
     export_columns=export_columns(),
+    list_extra=tallies_beside,
 )
 
 MATERIALS = RecordType(
@@ -44,3 +80,4 @@ RESOURCES = RecordType(
     shared_visible=lambda user: Q(owner__isnull=True),
     shared_changeable=lambda user: Q(owner__isnull=True),
 )
+

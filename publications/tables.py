@@ -3,7 +3,7 @@
 import django_tables2 as tables
 from django.utils.translation import gettext_lazy as _
 
-from publications.models import MethodologicalMaterial, Publication, Resource
+from publications.models import MethodologicalMaterial, Publication, Resource, Tally
 
 # Columns a phone leaves out, to keep the date, title, platform and unit readable.
 WIDE_ONLY = {"th": {"class": "d-none d-md-table-cell"}, "td": {"class": "d-none d-md-table-cell"}}
@@ -48,4 +48,22 @@ class ResourceTable(tables.Table):
     class Meta:
         model = Resource
         fields = ["name", "platform", "kind", "owner", "level", "opened_on", "url"]
+        attrs = {"class": "table table-sm table-hover align-middle"}
+
+
+class TallyTable(tables.Table):
+    span = tables.Column(
+        accessor="span_label", verbose_name=_("period"), order_by="starts_on", linkify=True
+    )
+    platform = tables.Column()
+    resources = tables.ManyToManyColumn(verbose_name=_("resources"), attrs=WIDE_ONLY)
+    unit = tables.Column(accessor="unit__label", verbose_name=_("authoring unit"), order_by="unit")
+    count = tables.Column(attrs={"td": {"class": "text-end"}})
+    source = tables.Column(attrs=WIDE_ONLY)
+
+    class Meta:
+        model = Tally
+        fields = ["span", "platform", "resources", "unit", "count", "source"]
+        sequence = fields
+        order_by = ["-span"]
         attrs = {"class": "table table-sm table-hover align-middle"}

@@ -3,7 +3,8 @@ from django.urls import include, path
 from branches.records import views as v
 from branches.records.urls import record_urlpatterns
 from publications.imports import PublicationImporter
-from publications.records import MATERIALS, PUBLICATIONS, RESOURCES
+from publications.records import MATERIALS, PUBLICATIONS, RESOURCES, TALLIES
+from publications.tally_imports import TallyImporter
 
 IMPORT = {
     "importer_class": PublicationImporter,
@@ -18,7 +19,17 @@ publication_patterns = record_urlpatterns(
     path("import/<uuid:pk>/", v.import_batch_view, IMPORT, name="import_batch"),
 )
 
+TALLY_IMPORT = {**IMPORT, "importer_class": TallyImporter, "namespace": "tallies"}
+
+tally_patterns = record_urlpatterns(
+    TALLIES,
+    path("import/", v.import_upload_view, TALLY_IMPORT, name="import"),
+    path("import/template.xlsx", v.import_template_view, TALLY_IMPORT, name="import_template"),
+    path("import/<uuid:pk>/", v.import_batch_view, TALLY_IMPORT, name="import_batch"),
+)
+
 urlpatterns = [
+    path("tallies/", include((tally_patterns, "tallies"))),
     path("publications/", include((publication_patterns, "publications"))),
     path("materials/", include((record_urlpatterns(MATERIALS), "materials"))),
     path("resources/", include((record_urlpatterns(RESOURCES), "resources"))),

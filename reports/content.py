@@ -10,6 +10,7 @@ from django.utils import translation
 from branches.text import format_number, format_percent
 from monitoring import charts
 from monitoring.selectors import Figures, YearTable
+from publications.models import span_part
 from reports.grammar import KK_MONTHS_ABLATIVE, RU_MONTHS_GENITIVE, join, ru_plural
 from reports.rules import findings, rules_for
 
@@ -25,6 +26,47 @@ def _n(value) -> str:
 
 def _date(day) -> str:
     return day.strftime("%d.%m.%Y") if day else "–"
+
+
+def _capital(text: str) -> str:
+    """The first letter capitalised, the rest as it is (unlike str.capitalize)."""
+    return text[:1].upper() + text[1:]
+
+
+def _suffix(n: int) -> str:
+    """The Kazakh possessive ending after a number: 69-ының, 3-інің, 40-ының."""
+    if n and n % 1000 == 0:
+        return "ының"  # мыңының
+    last = n % 10 if n % 10 else (n % 100 // 10 * 10 if n % 100 else 100)
+    back = {
+        0: "ының",
+        1: "інің",
+        2: "сінің",
+        3: "інің",
+        4: "інің",
+        5: "інің",
+        6: "сының",
+        7: "сінің",
+        8: "інің",
+        9: "ының",
+        10: "ының",
+        20: "сының",
+        30: "ының",
+        40: "ының",
+        50: "інің",
+        60: "ының",
+        70: "інің",
+        80: "інің",
+        90: "ының",
+        100: "інің",
+    }
+    return back[last]
+
+
+def _common(spans: list) -> tuple | None:
+    """The span several figures cover, if they all cover the same one."""
+    distinct = set(spans)
+    return distinct.pop() if len(distinct) == 1 else None
 
 
 def _materials_ru(n: int) -> str:
@@ -45,12 +87,32 @@ class Writer:
 
     # Period words
 
-    def year_label(self, year: int) -> str:
-        """«2023 жылы», or for a partial year «2024 жылы (01.09.2024 жағдай бойынша)»."""
+    def year_label(self, year: int, covers: tuple | None = None) -> str:
+        """«2023 жылы»; a figure that covers only part of its year says which part («2024
+        жылдың бірінші жартысында»); the period's own partial year says its as-of date."""
+        part = span_part(*covers) if covers else None
+        if covers and part != "year":
+            whole_period = year == self.period.year and covers == (self.period.start,
+                                                                   self.period.end)  # fmt: skip
+            if not whole_period:
+                return self.span_words(year, part, covers)
         if year == self.period.year and self.period.is_partial:
             day = self.period.end.strftime("%d.%m.%Y")
             return self.t(f"{year} жылы ({day} жағдай бойынша)", f"в {year} году (на {day})")
         return self.t(f"{year} жылы", f"в {year} году")
+
+    def span_words(self, year: int, part: str | None, covers: tuple) -> str:
+        if part in ("h1", "h2"):
+            kk = "бірінші" if part == "h1" else "екінші"
+            ru = "первом" if part == "h1" else "втором"
+            return self.t(f"{year} жылдың {kk} жартысында", f"в {ru} полугодии {year} года")
+        if part and part[0] == "q":
+            return self.t(
+                f"{year} жылдың {part[1]}-тоқсанында", f"в {part[1]}-м квартале {year} года"
+            )
+        first, last = covers
+        span = f"{first:%d.%m}–{last:%d.%m.%Y}"
+        return self.t(f"{year} жылы ({span})", f"в {year} году ({span})")
 
     @property
     def period_label(self) -> str:
@@ -60,8 +122,12 @@ class Writer:
                           f"{self.period.year} год, по состоянию на {day}")  # fmt: skip
         return self.t(f"{self.period.year} жыл", f"{self.period.year} год")
 
-    def compare(self, current: int, previous: int) -> str:
-        """How the period compares with the same span a year before, worded by its sign."""
+    def compare(self, row) -> str:
+        """How the period compares with the same span a year before, worded by its sign; nothing
+        where the two spans are not known at the same grain."""
+        if not row.comparable:
+            return ""
+        current, previous = row.current, row.previous
         span = self.t("өткен жылдың сол кезеңімен", "с тем же периодом прошлого года")
         diff = current - previous
         if diff == 0:
@@ -82,9 +148,11 @@ class Writer:
             f"({_n(previous)})."
         )
 
-    def series(self, row_by_year: dict[int, int], years: list[int]) -> str:
-        """«2021 жылы – 20, 2022 жылы – 36, …» over the years with data."""
-        parts = [f"{self.year_label(year)} – {_n(row_by_year.get(year, 0))}" for year in years]
+    def series(self, row, years: list[int]) -> str:
+        """«2021 жылы – 20, 2022 жылы – 36, …» over the years with data, each labelled by the
+        span its figure covers."""
+        parts = [f"{self.year_label(year, row.covers.get(year))} – {_n(row.by_year.get(year, 0))}"
+                 for year in years]  # fmt: skip
         return ", ".join(parts)
 
     # Tables
@@ -93,7 +161,8 @@ class Writer:
         partial = self.period.is_partial
         headers = [first, *[f"{y}{'*' if y == self.period.year and partial else ''}"
                             for y in table.years]]  # fmt: skip
-        rows = [[label(row.key), *[_n(row.by_year.get(y, 0)) for y in table.years]]
+        rows = [[label(row.key), *[_n(row.by_year[y]) if y in row.by_year else "–"
+                                   for y in table.years]]
                 for row in table.rows]  # fmt: skip
         total = table.total
         footer = [self.t("Барлығы", "Всего"), *[_n(total.by_year.get(y, 0)) for y in table.years]]
@@ -101,11 +170,34 @@ class Writer:
 
     # Sections
 
+    def members_words(self) -> str:
+        """The members with their date: «25 116 (01.01.2024 жағдай бойынша)»; a count taken
+        only after the period says so («кейінгі дерек»)."""
+        o = self.f.organization
+        if o.members is None:
+            return ""
+        day = _date(o.members_on)
+        later = self.t(", кейінгі дерек", ", более поздние данные") if o.members_later else ""
+        return self.t(f"{_n(o.members)} ({day} жағдай бойынша{later})",
+                      f"{_n(o.members)} (на {day}{later})")  # fmt: skip
+
     def organization(self) -> dict:
         o = self.f.organization
-        text = self.t(
-            f"Облыстық ұйым {_n(o.members)} адамды құрайтын {_n(o.primaries)} бастауыш кәсіподақ "
-            f"ұйымын, {_n(o.branches)} филиалды біріктіреді.",
+        members = self.members_words()
+        if o.members is None:
+            text = self.t(
+                f"Облыстық ұйым {_n(o.primaries)} бастауыш кәсіподақ ұйымын, {_n(o.branches)} "
+                f"филиалды біріктіреді. Мүшелер саны тіркелмеген.",
+                f"Областная организация объединяет {_n(o.primaries)} первичных профсоюзных "
+                f"организаций и {_n(o.branches)} "
+                f"{ru_plural(o.branches, 'филиал', 'филиала', 'филиалов')}. Численность членов "
+                f"не учтена.",
+            )
+        else:
+            text = ""
+        text = text or self.t(
+            f"Облыстық ұйым {_n(o.primaries)} бастауыш кәсіподақ ұйымын, {_n(o.branches)} "
+            f"филиалды біріктіреді; мүшелері – {members} адам.",
             f"Областная организация объединяет {_n(o.primaries)} "
             + ru_plural(
                 o.primaries,
@@ -113,9 +205,8 @@ class Writer:
                 "первичные профсоюзные организации",
                 "первичных профсоюзных организаций",
             )
-            + f" численностью {_n(o.members)} "
-            + ru_plural(o.members, "человек", "человека", "человек")
-            + f" и {_n(o.branches)} {ru_plural(o.branches, 'филиал', 'филиала', 'филиалов')}.",
+            + f" и {_n(o.branches)} {ru_plural(o.branches, 'филиал', 'филиала', 'филиалов')}; "
+            + f"членов профсоюза – {members}.",
         )
         if o.served_directly:
             text += " " + self.t(
@@ -134,7 +225,7 @@ class Writer:
             "headers": [self.t("Көрсеткіш", "Показатель"), self.t("Саны", "Число")],
             "rows": [
                 [self.t("Бастауыш кәсіподақ ұйымдары", "Первичные организации"), _n(o.primaries)],
-                [self.t("Кәсіподақ мүшелері", "Члены профсоюза"), _n(o.members)],
+                [self.t("Кәсіподақ мүшелері", "Члены профсоюза"), members or "–"],
                 [self.t("Филиалдар", "Филиалы"), _n(o.branches)],
             ],
         }
@@ -206,13 +297,17 @@ class Writer:
                                 text)  # fmt: skip
         row = sites[0]
         years = [y for y in table.years if y >= min(row.by_year)]
+        last = row.by_year.get(years[-1], 0)
         text = self.t(
             f"Ақпараттық жұмыста облыстық ұйым Салалық кәсіподақтың сайтын пайдаланады: "
-            f"{self.series(row.by_year, years)} материал жарияланды. ",
+            f"{self.series(row, years)} материал жарияланды.",
             f"В информационной работе областная организация использует сайт отраслевого "
-            f"профсоюза: {self.series(row.by_year, years)} "
-            f"{ru_plural(row.by_year.get(years[-1], 0), 'материал', 'материала', 'материалов')}. ",
-        ) + self.compare(row.current, row.previous)
+            f"профсоюза: {self.series(row, years)} "
+            f"{ru_plural(last, 'материал', 'материала', 'материалов')}.",
+        )
+        comparison = self.compare(row)
+        if comparison:
+            text += " " + comparison
         data = YearTable(years=years, rows=sites, period=self.period)
         return self.section(
             "website", self.t("Сайттағы жарияланымдар", "Публикации на сайте"), text,
@@ -249,15 +344,31 @@ class Writer:
                 f"{resource.platform.label}, {since}".rstrip() + ".",
             ))  # fmt: skip
             if page.followers is not None:
-                share = format_percent(100 * page.followers / self.f.organization.members
-                                       if self.f.organization.members else None)  # fmt: skip
                 day = page.followers_on.strftime("%d.%m.%Y")
-                sentences.append(self.t(
-                    f"Парақшаның жазылушылары – {_n(page.followers)} ({day}), бұл облыстық "
-                    f"ұйым мүшелерінің шамамен {share}-ы.",
-                    f"Подписчиков страницы – {_n(page.followers)} (на {day}), это около {share} "
-                    f"членов областной организации.",
-                ))  # fmt: skip
+                members = self.f.organization.members_in_period
+                if page.later:
+                    sentences.append(self.t(
+                        f"Кезеңнің соңына дейін жазылушылар саны тіркелмеген; кейінгі дерек "
+                        f"бойынша {day} жағдайында – {_n(page.followers)}.",
+                        f"Число подписчиков к концу периода не учтено; по более поздним данным "
+                        f"на {day} – {_n(page.followers)}.",
+                    ))  # fmt: skip
+                elif members:
+                    share = format_percent(100 * page.followers / members)
+                    sentences.append(self.t(
+                        f"Парақшаның жазылушылары – бар-жоғы {_n(page.followers)} ({day} "
+                        f"жағдай бойынша), бұл облыстық ұйым мүшелерінің шамамен {share}-ы.",
+                        f"Подписчиков страницы – всего {_n(page.followers)} (на {day}), это "
+                        f"около {share} членов областной организации.",
+                    ))  # fmt: skip
+                else:
+                    sentences.append(self.t(
+                        f"Парақшаның жазылушылары – {_n(page.followers)} ({day} жағдай бойынша).",
+                        f"Подписчиков страницы – {_n(page.followers)} (на {day}).",
+                    ))  # fmt: skip
+            else:
+                sentences.append(self.t("Парақшаның жазылушылар саны тіркелмеген.",
+                                        "Число подписчиков страницы не учтено."))  # fmt: skip
         table = self.f.by_author_on_own_pages
         for year in table.years:
             total = sum(row.by_year.get(year, 0) for row in table.rows)
@@ -265,23 +376,26 @@ class Writer:
                 continue
             parts = [f"{row.key.label} – {_n(row.by_year[year])}" for row in table.rows
                      if row.by_year.get(year)]  # fmt: skip
+            covers = _common([row.covers.get(year) for row in table.rows if row.by_year.get(year)])
+            when = self.year_label(year, covers)
             sentences.append(self.t(
-                f"{self.year_label(year).capitalize()} облыстық ұйымның парақшасында барлығы "
-                f"{_n(total)} материал орналастырылды, оның ішінде: {'; '.join(parts)}.",
-                f"{self.year_label(year).capitalize()} на странице областной организации "
-                f"размещено {_materials_ru(total)}, в том числе: {'; '.join(parts)}.",
+                f"{_capital(when)} облыстық ұйымның парақшасында барлығы {_n(total)} материал "
+                f"орналастырылды, оның ішінде {'; '.join(parts)}.",
+                f"{_capital(when)} на странице областной организации размещено "
+                f"{_materials_ru(total)}, в том числе: {'; '.join(parts)}.",
             ))  # fmt: skip
         tables = []
-        members = self.f.organization.members
+        members = self.f.organization.members_in_period
         if own:
             tables.append({
                 "headers": [self.t("Парақша", "Страница"), self.t("Ашылған", "Открыта"),
                             self.t("Жазылушылар", "Подписчики"),
                             self.t("100 мүшеге", "На 100 членов")],
                 "rows": [[p.resource.platform.label,
-                          _date(p.resource.opened_on), _n(p.followers),
-                          format_number(100 * (p.followers or 0) / members if members else None,
-                                        1)]
+                          _date(p.resource.opened_on),
+                          f"{_n(p.followers)} ({_date(p.followers_on)})" if p.followers else "–",
+                          format_number(100 * p.followers / members
+                                        if members and p.followers_in_period else None, 1)]
                          for p in own],
             })  # fmt: skip
         if table.rows:
@@ -341,40 +455,95 @@ class Writer:
     def content(self) -> dict:
         c = self.f.content
         with translation.override(self.language):
-            topics = [(str(label), n) for _code, label, n in c.topics]
-        mix = "; ".join(f"{label} – {_n(n)}" for label, n in topics if n)
-        text = self.t(
-            f"Кезеңде ({self.period_label}) барлығы {_n(c.total)} материал жарияланды. "
-            f"Тақырыптары бойынша: {mix or '–'}. Құқықтық тақырыптағы материалдар – "
-            f"{_n(c.legal)} ({format_percent(c.share(c.legal))}), репост – {_n(c.reposts)} "
-            f"({format_percent(c.share(c.reposts))}), қазақ тіліндегі материалдар – "
-            f"{format_percent(c.share(c.kazakh))}.",
-            f"За период ({self.period_label}) опубликовано {_materials_ru(c.total)}. По темам: "
-            f"{mix or '–'}. Материалов на правовые темы – {_n(c.legal)} "
-            f"({format_percent(c.share(c.legal))}), репостов – {_n(c.reposts)} "
-            f"({format_percent(c.share(c.reposts))}), на казахском языке – "
-            f"{format_percent(c.share(c.kazakh))}.",
-        )  # fmt: skip
+            shares = [(str(label), n, share) for _code, label, n, share in c.topic_shares()]
+        if not c.total:
+            text = self.t(
+                f"Есепті кезеңде ({self.period_label}) материалдар тіркелмеген.",
+                f"За отчётный период ({self.period_label}) материалы не зарегистрированы.",
+            )
+            return self.section("content", self.t("Материалдардың мазмұны",
+                                                  "Содержание материалов"), text)  # fmt: skip
+        sentences = [self.t(
+            f"Есепті кезеңде ({self.period_label}) барлығы {_n(c.total)} материал жарияланды.",
+            f"За отчётный период ({self.period_label}) опубликовано {_materials_ru(c.total)}.",
+        )]  # fmt: skip
+        known = [(label, n) for label, n, _share in shares if n]
+        if c.topic_known:
+            mix = "; ".join(f"{label} – {_n(n)} ({format_percent(share)})"
+                            for label, n, share in shares if n)  # fmt: skip
+            sentences.append(self.t(f"Тақырыбы белгілі материалдар бойынша: {mix}.",
+                                    f"По материалам с известной темой: {mix}."))  # fmt: skip
+        elif known:
+            mix = "; ".join(f"{label} – {_n(n)}" for label, n in known)
+            sentences.append(self.t(f"Тақырыбы бойынша тек мыналар белгілі: {mix}.",
+                                    f"Из тем известны только: {mix}."))  # fmt: skip
+        if c.topic_unknown:
+            how = self.t(
+                "тек тақырыбы белгілі материалдар бойынша есептелді" if c.topic_known
+                else "есептелмейді",
+                "рассчитаны только по материалам с известной темой" if c.topic_known
+                else "не рассчитываются",
+            )  # fmt: skip
+            sentences.append(self.t(
+                f"{_n(c.total)} материалдың {_n(c.topic_unknown)}-{_suffix(c.topic_unknown)} "
+                f"тақырыбы белгісіз, сондықтан тақырыптардың үлесі {how}.",
+                f"Тема {_n(c.topic_unknown)} из {_n(c.total)} материалов неизвестна, поэтому доли "
+                f"тем {how}.",
+            ))  # fmt: skip
+        sentences.append(self.part_sentence(
+            c.reposts, c.repost_known, c.repost_share, c.total,
+            kk=("репост", "репостқа қатысты"), ru=("репостов", "о репостах"),
+        ))  # fmt: skip
+        sentences.append(self.part_sentence(
+            c.kazakh, c.language_known, c.kazakh_share, c.total,
+            kk=("қазақ тіліндегі материалдар", "тіліне қатысты"),
+            ru=("на казахском языке", "о языке"),
+        ))  # fmt: skip
         if c.with_engagement:
             e = c.engagement
-            text += " " + self.t(
-                f"Аудитория белсенділігі: {_n(e['views'])} қаралым, {_n(e['reactions'])} "
-                f"реакция, {_n(e['comments'])} пікір, {_n(e['shares'])} бөлісу.",
-                f"Активность аудитории: {_n(e['views'])} просмотров, {_n(e['reactions'])} "
-                f"реакций, {_n(e['comments'])} комментариев, {_n(e['shares'])} репостов.",
-            )  # fmt: skip
+            sentences.append(self.t(
+                f"{_n(c.with_engagement)} материал бойынша аудитория белсенділігі: "
+                f"{_n(e['views'])} қаралым, {_n(e['reactions'])} реакция, {_n(e['comments'])} "
+                f"пікір, {_n(e['shares'])} бөлісу.",
+                f"Активность аудитории по {_n(c.with_engagement)} материалам: {_n(e['views'])} "
+                f"просмотров, {_n(e['reactions'])} реакций, {_n(e['comments'])} комментариев, "
+                f"{_n(e['shares'])} репостов.",
+            ))  # fmt: skip
         else:
-            text += " " + self.t(
+            sentences.append(self.t(
                 "Аудитория белсенділігі (қаралым, реакция) тіркелмеген.",
                 "Активность аудитории (просмотры, реакции) не учтена.",
-            )
-        table = {"headers": [self.t("Тақырып", "Тема"), self.t("Саны", "Число"), "%"],
-                 "rows": [[label.capitalize(), _n(n), format_percent(c.share(n))]
-                          for label, n in topics]}  # fmt: skip
-        with translation.override(self.language):
-            chart = charts.chart_topics(c, title=self.t("Тақырыптар", "Темы"))
+            ))  # fmt: skip
+        tables, chart = [], None
+        if known:
+            unknown_row = [[self.t("Тақырыбы белгісіз", "Тема неизвестна"), _n(c.topic_unknown),
+                            "–"]] if c.topic_unknown else []  # fmt: skip
+            tables.append({
+                "headers": [self.t("Тақырып", "Тема"), self.t("Саны", "Число"),
+                            self.t("Үлесі (тақырыбы белгілілер ішінде)",
+                                   "Доля (среди материалов с известной темой)")],
+                "rows": [[_capital(label), _n(n), format_percent(share)]
+                         for label, n, share in shares] + unknown_row,
+            })  # fmt: skip
+        if c.topic_known:
+            with translation.override(self.language):
+                chart = charts.chart_topics(c, title=self.t("Тақырыптар", "Темы"))
         return self.section("content", self.t("Материалдардың мазмұны", "Содержание материалов"),
-                            text, [table], chart=chart)  # fmt: skip
+                            " ".join(sentences), tables, chart=chart)  # fmt: skip
+
+    def part_sentence(self, part, known, share, total, *, kk, ru) -> str:
+        """«Репост – 3 (2,9 %; 102 материалдың 69-ы бойынша белгісіз)», or that it is unknown."""
+        if not known:
+            return self.t(f"{_capital(kk[1])} деректер жоқ.", f"Данных {ru[1]} нет.")
+        unknown = total - known
+        tail = ""
+        if unknown:
+            tail = self.t(
+                f"; {_n(total)} материалдың {_n(unknown)}-{_suffix(unknown)} дерегі жоқ",
+                f"; по {_n(unknown)} из {_n(total)} материалов данных нет",
+            )
+        figure = f"{_n(part)} ({format_percent(share)}{tail})"
+        return self.t(f"{_capital(kk[0])} – {figure}.", f"{_capital(ru[0])} – {figure}.")
 
     def media(self) -> dict:
         press, broadcasts = self.f.press, self.f.broadcasts
@@ -385,12 +554,23 @@ class Writer:
                 continue
             parts = [f"«{row.key.name}» – {_n(row.by_year[year])}" for row in press.rows
                      if row.by_year.get(year)]  # fmt: skip
+            covers = _common([row.covers.get(year) for row in press.rows if row.by_year.get(year)])
             sentences.append(self.t(
-                f"{self.year_label(year)} – {_n(total)} материал ({', '.join(parts)})",
-                f"{self.year_label(year)} – {_materials_ru(total)} ({', '.join(parts)})",
+                f"{self.year_label(year, covers)} – {_n(total)} материал ({', '.join(parts)})",
+                f"{self.year_label(year, covers)} – {_materials_ru(total)} ({', '.join(parts)})",
             ))  # fmt: skip
-        text = self.t("Облыстық ұйымның қызметі БАҚ-та: ", "Деятельность областной организации "
-                      "в СМИ: ") + ("; ".join(sentences) or "–") + "."  # fmt: skip
+        if sentences:
+            text = (
+                self.t(
+                    "Облыстық ұйымның қызметі туралы БАҚ-та жарияланған материалдар: ",
+                    "Материалы о деятельности областной организации в СМИ: ",
+                )
+                + "; ".join(sentences)
+                + "."
+            )
+        else:
+            text = self.t("БАҚ-тағы материалдар тіркелмеген.",
+                          "Материалы в СМИ не зарегистрированы.")  # fmt: skip
         for year in broadcasts.years:
             total = sum(row.by_year.get(year, 0) for row in broadcasts.rows)
             if total:
@@ -400,9 +580,9 @@ class Writer:
                     if row.by_year.get(year)
                 )
                 text += " " + self.t(
-                    f"{self.year_label(year).capitalize()} жергілікті БАҚ эфирлеріне {_n(total)} "
-                    f"рет қатысты ({outlets}).",
-                    f"{self.year_label(year).capitalize()} – {_n(total)} "
+                    f"{_capital(self.year_label(year))} облыстық ұйымның өкілдері жергілікті "
+                    f"БАҚ эфирлеріне {_n(total)} рет қатысты ({outlets}).",
+                    f"{_capital(self.year_label(year))} – {_n(total)} "
                     f"{ru_plural(total, 'эфир', 'эфира', 'эфиров')} в местных СМИ ({outlets}).",
                 )  # fmt: skip
         tables = []
@@ -476,9 +656,23 @@ class Writer:
         return {"key": key, "title": title, "text": text, "generated": text,
                 "tables": tables or [], "chart": chart, "items": []}  # fmt: skip
 
+    def nothing_recorded(self) -> dict:
+        text = self.t(
+            f"Есепті кезеңде ({self.period_label}) облыстық ұйымның ақпараттық жұмысы туралы "
+            f"порталда ешқандай дерек тіркелмеген: материалдар, жиынтық сандар, жазылушылар "
+            f"саны, әдістемелік материалдар мен Атқару комитетінің қараулары жоқ.",
+            f"За отчётный период ({self.period_label}) в портале нет никаких данных об "
+            f"информационной работе областной организации: ни материалов, ни сводных чисел, ни "
+            f"числа подписчиков, ни методических материалов, ни рассмотрений на исполкоме.",
+        )
+        return self.section("organization", self.t("Деректер жоқ", "Данных нет"), text)
+
     def report(self) -> dict:
         with translation.override(self.language):
-            sections = [getattr(self, key)() for key in SECTIONS]
+            if self.f.is_empty:
+                sections = [self.nothing_recorded()]
+            else:
+                sections = [getattr(self, key)() for key in SECTIONS]
         unit = self.f.unit
         return {
             "language": self.language,

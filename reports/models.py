@@ -103,6 +103,15 @@ class IssuedReport(models.Model):
     as_of = models.DateField(_("as of"), null=True, blank=True)
     language = models.CharField(_("language"), max_length=2, choices=LANGUAGES)
     number = models.CharField(_("number"), max_length=50, unique=True)
+    lock = models.ForeignKey(
+        "branches.PeriodLock",
+        verbose_name=_("period lock"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="reports",
+        help_text=_("The lock of the region's year that issuing this report set."),
+    )
     issued_on = models.DateField(_("issued on"))
     issued_at = models.DateTimeField(_("issued at"), auto_now_add=True)
     issued_by = models.ForeignKey(
@@ -122,48 +131,3 @@ class IssuedReport(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("reports:issued", args=[self.pk])
-
-
-class PeriodLock(models.Model):
-    """A region's year closed to edits when its report was issued, until staff unlock it."""
-
-    region = models.ForeignKey(
-        OrgUnit, verbose_name=_("regional organization"), on_delete=models.CASCADE
-    )
-    year = models.PositiveSmallIntegerField(_("year"))
-    locked_at = models.DateTimeField(_("locked at"), auto_now_add=True)
-    locked_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("locked by"),
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
-    report = models.ForeignKey(
-        IssuedReport, verbose_name=_("issued report"), on_delete=models.SET_NULL, null=True
-    )
-    unlocked_at = models.DateTimeField(_("unlocked at"), null=True, blank=True)
-    unlocked_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("unlocked by"),
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-
-    history = HistoricalRecords()
-
-    class Meta:
-        verbose_name = _("period lock")
-        verbose_name_plural = _("period locks")
-        ordering = ["-locked_at"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["region", "year"],
-                condition=models.Q(unlocked_at__isnull=True),
-                name="periodlock_one_open_lock_per_year",
-            ),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.region} {self.year}"

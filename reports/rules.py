@@ -38,10 +38,10 @@ def findings(*, figures: Figures, rules: ReportRules, language: str) -> list[Fin
     out: list[Finding] = []
     content = figures.content
 
-    organizational = {code: n for code, _label, n in content.topics}.get(
-        Publication.Topic.ORGANIZATIONAL, 0
+    # Shares over the items whose topic is known; no finding where none is.
+    share = {code: share for code, _l, _n, share in content.topic_shares()}.get(
+        Publication.Topic.ORGANIZATIONAL
     )
-    share = content.share(organizational)
     if share is not None and Decimal(str(share)) > rules.organizational_share_max:
         figure, limit = format_percent(share), format_percent(rules.organizational_share_max)
         out.append(Finding("content", (
@@ -81,7 +81,7 @@ def findings(*, figures: Figures, rules: ReportRules, language: str) -> list[Fin
             f"и в других социальных сетях: {', '.join(p.label for p in missing)}."
         )))  # fmt: skip
 
-    legal = content.share(content.legal)
+    legal = content.legal_share
     if legal is not None and Decimal(str(legal)) < rules.legal_share_min:
         figure, limit = format_percent(legal), format_percent(rules.legal_share_min)
         count = format_number(content.legal)
@@ -115,7 +115,9 @@ def findings(*, figures: Figures, rules: ReportRules, language: str) -> list[Fin
             f"(число таких месяцев в скобках): {names}."
         )))  # fmt: skip
 
-    falling = [row for row in figures.by_platform.rows if row.current < row.previous]
+    # Only where both spans are known at the same grain.
+    falling = [row for row in figures.by_platform.rows
+               if row.comparable and row.current < row.previous]  # fmt: skip
     if falling and figures.period.year > figures.by_platform.years[0]:
         items = [f"{row.key.label} – {row.current} ({row.previous})" for row in falling]
         out.append(Finding("decline", (

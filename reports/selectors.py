@@ -6,12 +6,42 @@ from django.db.models import QuerySet
 
 from branches.models import OrgUnit
 from branches.selectors import unit_visible_list
-from reports.models import IssuedReport, PeriodLock, ReportDraft
+from reports.models import IssuedReport, ReportDraft
 
 
 def report_region_list(*, user) -> QuerySet[OrgUnit]:
     """Regions whose reports the user may read (a branch officer sees no region)."""
     return unit_visible_list(user=user).filter(kind=OrgUnit.Kind.REGION).order_by("name")
+
+
+def report_years(*, regions) -> dict[int, list[int]]:
+    """Each region → the years for which it has records (publications, tallies, follower
+    counts, methodological materials, executive committee reviews), newest first: one grouped
+    query per kind of record."""
+    from django.db.models.functions import ExtractYear
+
+    from monitoring.models import AudienceSnapshot, CommitteeReview
+    from publications.models import MethodologicalMaterial, Publication, Tally
+
+    ids = [region.pk for region in regions]
+    sources = [
+        Publication.objects.filter(region__in=ids).values_list(
+            "region", ExtractYear("published_on")
+        ),
+        Tally.objects.filter(region__in=ids).values_list("region", ExtractYear("starts_on")),
+        AudienceSnapshot.objects.filter(resource__owner__region__in=ids).values_list(
+            "resource__owner__region", ExtractYear("taken_on")
+        ),
+        MethodologicalMaterial.objects.filter(unit__region__in=ids).values_list(
+            "unit__region", "year"
+        ),
+        CommitteeReview.objects.filter(unit__region__in=ids).values_list("unit__region", "year"),
+    ]
+    years: dict[int, set[int]] = {pk: set() for pk in ids}
+    for source in sources:
+        for region, year in source.distinct().order_by():
+            years[region].add(year)
+    return {pk: sorted(found, reverse=True) for pk, found in years.items()}
 
 
 def issued_report_list(*, user) -> QuerySet[IssuedReport]:
@@ -24,18 +54,3 @@ def report_draft(*, region: OrgUnit, year: int, as_of, language: str) -> ReportD
     return ReportDraft.objects.filter(
         region=region, year=year, as_of=as_of, language=language
     ).first()
-
-
-def period_is_locked(*, region_id: int | None, year: int) -> bool:
-    return (
-        region_id is not None
-        and PeriodLock.objects.filter(
-            region_id=region_id, year=year, unlocked_at__isnull=True
-        ).exists()
-    )
-
-
-def period_lock_list(*, region: OrgUnit) -> QuerySet[PeriodLock]:
-    return PeriodLock.objects.filter(region=region).select_related(
-        "locked_by", "unlocked_by", "report"
-    )

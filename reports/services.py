@@ -7,13 +7,14 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
-from branches.models import OrgUnit
+from branches.locks import period_lock, period_unlock
+from branches.models import OrgUnit, PeriodLock
 from branches.selectors import user_assignment
 from monitoring.cache import cached_figures
 from monitoring.periods import Period
 from monitoring.selectors import unit_figures
 from reports.content import report_apply_edits, report_build
-from reports.models import IssuedReport, PeriodLock, ReportDraft
+from reports.models import IssuedReport, ReportDraft
 from reports.render import render_docx, render_pdf
 from reports.selectors import report_draft
 
@@ -98,23 +99,13 @@ def report_issue(
     )  # fmt: skip
     issued.pdf.save(f"{number}.pdf", ContentFile(render_pdf(report)), save=False)
     issued.docx.save(f"{number}.docx", ContentFile(render_docx(report)), save=False)
+    if lock:
+        issued.lock = period_lock(region=region, year=period.year, author=author)
     issued.save()
-    if (
-        lock
-        and not PeriodLock.objects.filter(
-            region=region, year=period.year, unlocked_at__isnull=True
-        ).exists()
-    ):
-        PeriodLock.objects.create(region=region, year=period.year, locked_by=author, report=issued)
     return issued
 
 
 @transaction.atomic
-def period_unlock(*, lock: PeriodLock, author) -> None:
+def report_period_unlock(*, lock: PeriodLock, author) -> None:
     """Open a locked year to edits again; who and when is kept."""
-    lock = PeriodLock.objects.select_for_update().get(pk=lock.pk)
-    if lock.unlocked_at is None:
-        lock.unlocked_at = timezone.now()
-        lock.unlocked_by = author
-        lock._history_user = author
-        lock.save()
+    period_unlock(lock=lock, author=author)

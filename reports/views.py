@@ -10,28 +10,29 @@ from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from branches.locks import period_lock_list
+from branches.models import PeriodLock
 from branches.records.excel import XLSX_CONTENT_TYPE
 from branches.security import security_event
+from monitoring.cache import cached_figures
 from monitoring.periods import Period, period_parse
 from reports import forms
 from reports.content import SECTIONS
-from reports.models import PeriodLock
 from reports.render import presentable, render_docx, render_pdf, render_xlsx
 from reports.rules import rules_for
 from reports.selectors import (
     issued_report_list,
-    period_lock_list,
     report_region_list,
+    report_years,
 )
 from reports.services import (
-    period_unlock,
     report_draft_save,
     report_generate,
     report_issue,
+    report_period_unlock,
 )
 
 ISSUE_PERM = "reports.issue_report"
@@ -66,10 +67,14 @@ def _file_name(report: dict, extension: str) -> str:
 
 @login_required
 def report_index(request: HttpRequest) -> HttpResponse:
+    regions = list(report_region_list(user=request.user))
+    years = cached_figures(
+        "report-years:" + ",".join(str(r.pk) for r in regions),
+        lambda: report_years(regions=regions),
+    )
     context = {
-        "regions": report_region_list(user=request.user),
+        "regions": [(region, years.get(region.pk, [])) for region in regions],
         "issued": issued_report_list(user=request.user)[:100],
-        "year": timezone.localdate().year,
     }
     return render(request, "reports/report_index.html", context)
 
@@ -209,7 +214,7 @@ def lock_release(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     if not request.user.has_perm("monitoring.manage_region"):
         raise PermissionDenied
     lock = get_object_or_404(PeriodLock, pk=pk, region=region)
-    period_unlock(lock=lock, author=request.user)
+    report_period_unlock(lock=lock, author=request.user)
     security_event("period_unlocked", request, region=region.slug, year=lock.year)
     messages.success(request, _("The year %(year)s is open to edits again.") % {"year": lock.year})
     return redirect("reports:locks", slug=slug)

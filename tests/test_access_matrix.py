@@ -17,7 +17,8 @@ from monitoring.models import AudienceSnapshot, CommitteeReview, Target
 from monitoring.periods import Period
 from publications.imports import COLUMNS
 from publications.models import MethodologicalMaterial, Publication, Resource
-from reports.models import IssuedReport, PeriodLock
+from branches.models import PeriodLock
+from reports.models import IssuedReport
 from reports.services import report_generate
 from tests.factories import AssignmentFactory, PublicationFactory
 from tests.xlsx import xlsx_file

@@ -38,6 +38,8 @@ class RecordType:
     shared_changeable: Callable[[AbstractBaseUser], Q | None] = field(default=lambda user: None)
     # Excel export: (header, value of a record) per column; None: the type has no export.
     export_columns: tuple[tuple[str, Callable[[object], object]], ...] | None = None
+    # More for the list page, from the request (e.g. the tallies beside the publications).
+    list_extra: Callable[[object], dict] | None = None
 
     @property
     def verbose_name(self) -> str:

@@ -51,7 +51,9 @@ def record_fields(*, record, names: list[str]) -> list[dict]:
     for name in names:
         field = record._meta.get_field(name)
         value = getattr(record, name)
-        if field.choices:
+        if field.many_to_many:
+            value = ", ".join(str(item) for item in value.all()) or "—"
+        elif field.choices:
             value = getattr(record, f"get_{name}_display")()
         rows.append({"name": name, "label": field.verbose_name, "value": value, "field": field})
     return rows
@@ -100,8 +102,13 @@ def _history_kind(newer, older) -> str:
 
 
 def _display(field, value) -> str:
-    if value is None or value == "":
+    if value is None or value == "" or value == []:
         return "—"
+    if field.many_to_many:  # a list of through rows: {"tally": …, "resource": …}
+        target = field.m2m_reverse_field_name()
+        pks = [row.get(target) for row in value]
+        found = field.related_model._base_manager.filter(pk__in=pks)
+        return ", ".join(sorted(str(item) for item in found))
     if field.choices:
         return str(dict(field.flatchoices).get(value, value))
     if field.is_relation:

@@ -12,13 +12,12 @@ from django.forms import BaseInlineFormSet, ModelForm
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from branches.locks import period_is_locked
 from branches.models import TrackedRecord
 
 
 def _check_lock(*records) -> None:
     """Refuse a change to a record of a locked period (before or after the change)."""
-    from reports.selectors import period_is_locked
-
     for record in records:
         key = record.locked_period() if hasattr(record, "locked_period") else None
         if key and period_is_locked(region_id=key[0], year=key[1]):

@@ -84,6 +84,8 @@ def record_list_view(request: HttpRequest, *, record_type: RecordType) -> HttpRe
     table = record_type.table_class(records, request=request)
     RequestConfig(request, paginate={"per_page": PER_PAGE}).configure(table)
     context = _context(record_type, request, filter=filterset, table=table)
+    if record_type.list_extra is not None:
+        context.update(record_type.list_extra(request))
     if request.htmx and not request.htmx.boosted:
         return render(request, "records/_table.html", context)
     return render(request, _template(record_type, "list"), context)

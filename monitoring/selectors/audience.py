@@ -6,7 +6,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import OuterRef, Subquery
+from django.db.models import OuterRef, Q, Subquery
 
 from branches.models import OrgUnit
 from monitoring.models import AudienceSnapshot
@@ -20,24 +20,39 @@ class Page:
     resource: Resource
     followers: int | None
     followers_on: date | None
+    later: bool = False  # no count by the period's end: this is the latest one, taken after
+
+    @property
+    def followers_in_period(self) -> int | None:
+        return None if self.later else self.followers
 
 
 def own_pages(*, unit: OrgUnit, period: Period) -> list[Page]:
-    """Pages of the unit and its branches, with the latest follower count by the period's end."""
-    latest = AudienceSnapshot.objects.filter(
+    """Pages of the unit and its branches that existed by the period's end, each with its
+    latest follower count by then (or, failing one, its latest count, marked `later`)."""
+    earlier = AudienceSnapshot.objects.filter(
         resource=OuterRef("pk"), taken_on__lte=period.end
     ).order_by("-taken_on")
+    latest = AudienceSnapshot.objects.filter(resource=OuterRef("pk")).order_by("-taken_on")
     pages = (
         Resource.objects.filter(kind=Resource.Kind.OWN_PAGE, owner__path__startswith=unit.path)
+        .filter(Q(opened_on__isnull=True) | Q(opened_on__lte=period.end))
         .exclude(owner__kind=OrgUnit.Kind.PRIMARY)
         .select_related("platform", "owner")
         .annotate(
+            earlier_followers=Subquery(earlier.values("followers")[:1]),
+            earlier_on=Subquery(earlier.values("taken_on")[:1]),
             latest_followers=Subquery(latest.values("followers")[:1]),
             latest_on=Subquery(latest.values("taken_on")[:1]),
         )
         .order_by("owner__path", "platform__sort_order")
     )
-    return [Page(p, p.latest_followers, p.latest_on) for p in pages]
+    return [
+        Page(p, p.earlier_followers, p.earlier_on)
+        if p.earlier_on is not None
+        else Page(p, p.latest_followers, p.latest_on, later=p.latest_on is not None)
+        for p in pages
+    ]
 
 
 def follower_history(*, pages: list[Page], period: Period) -> dict[Resource, list[tuple]]:

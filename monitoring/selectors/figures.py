@@ -8,7 +8,7 @@ from datetime import date
 from django.db.models import Count, OuterRef, Prefetch, Q, Subquery, Sum
 
 from branches.models import OrgUnit
-from branches.selectors import member_total
+from branches.selectors import member_figure
 from monitoring.models import (
     AppUserCount,
     CommitteeReview,
@@ -47,9 +47,15 @@ from publications.models import MethodologicalMaterial
 class Organization:
     unit: OrgUnit
     primaries: int
-    members: int
+    members: int | None
     branches: int
     served_directly: int
+    members_on: date | None = None  # the date of the member counts
+    members_later: bool = False  # counted only after the period's end
+
+    @property
+    def members_in_period(self) -> int | None:
+        return None if self.members_later else self.members
 
 
 def organization_figures(*, unit: OrgUnit, period: Period) -> Organization:
@@ -61,7 +67,14 @@ def organization_figures(*, unit: OrgUnit, period: Period) -> Organization:
     )
     if not region:  # a branch's primary organizations are simply its own
         counts["served_directly"] = 0
-    return Organization(unit=unit, members=member_total(unit=unit, on=period.end), **counts)
+    members = member_figure(unit=unit, on=period.end)
+    return Organization(
+        unit=unit,
+        members=members.members,
+        members_on=members.counted_on,
+        members_later=members.later,
+        **counts,
+    )
 
 
 def committee_reviews(*, unit: OrgUnit, up_to: date) -> list[CommitteeReview]:
@@ -104,7 +117,7 @@ def targets_against_fact(
     ).select_related("unit", "platform")
     per_unit: dict[int, int] = {}
     for cell in cube.cells:
-        if cell["span"] == CURRENT:
+        if cell["span"] == CURRENT and not cell["straddles"]:
             per_unit[cell["unit"]] = per_unit.get(cell["unit"], 0) + cell["n"]
     rows = []
     for target in targets:
@@ -113,11 +126,13 @@ def targets_against_fact(
         if target.metric == Target.Metric.PUBLICATIONS:
             fact = sum(n for pk, n in per_unit.items() if pk in subtree)
         elif target.metric == Target.Metric.FOLLOWERS:
-            fact = sum(p.followers or 0 for p in unit_pages)
+            counts = [p.followers_in_period for p in unit_pages]
+            fact = None if None in counts else sum(counts)
         elif target.metric == Target.Metric.PAGES:
             fact = sum(1 for p in unit_pages if p.resource.platform_id == target.platform_id)
         else:
-            fact = content.share(content.legal) if target.unit_id == unit.pk else None
+            share = content.legal_share
+            fact = float(share) if share is not None and target.unit_id == unit.pk else None
         rows.append(TargetFact(target, fact))
     return rows
 
@@ -170,8 +185,22 @@ class Figures:
     app_users: int | None
 
     @property
-    def followers_total(self) -> int:
-        return sum(page.followers or 0 for page in self.unit_pages)
+    def followers_total(self) -> int | None:
+        """The followers of the unit's own pages by the period's end; None if any is unknown."""
+        counts = [page.followers_in_period for page in self.unit_pages]
+        return None if not counts or None in counts else sum(counts)
+
+    @property
+    def is_empty(self) -> bool:
+        """Nothing at all recorded for the period: no publication, tally or follower count."""
+        return (
+            not self.content.total
+            and not self.by_platform.total.by_year.get(self.period.year)
+            and not any(p.followers_on and p.followers_on.year == self.period.year
+                        for p in self.pages)
+            and not any(m.year == self.period.year for m in self.materials)
+            and not any(r.year == self.period.year for r in self.reviews)
+        )  # fmt: skip
 
     @property
     def unit_pages(self) -> list[Page]:
@@ -180,7 +209,7 @@ class Figures:
 
     @property
     def followers_per_hundred(self) -> float | None:
-        return per_hundred(self.followers_total, self.organization.members)
+        return per_hundred(self.followers_total, self.organization.members_in_period)
 
     @property
     def branches_with_pages(self) -> list[BranchPages]:

@@ -14,7 +14,12 @@ from monitoring.models import AudienceSnapshot, ReviewTask
 from monitoring.periods import Period, month_end
 from monitoring.selectors.audience import own_pages
 from monitoring.selectors.figures import committee_reviews
-from monitoring.selectors.publications import authors_of, publications_of, unit_order
+from monitoring.selectors.publications import (
+    authors_of,
+    publications_of,
+    tallies_of,
+    unit_order,
+)
 from publications.models import Platform, Resource
 
 
@@ -54,6 +59,18 @@ def month_summary(*, unit: OrgUnit, month: date) -> MonthSummary:
             active_units.add(row["unit"])
         else:
             previous[row["resource__platform"]] += row["n"]
+    # Tallies count where they lie inside one of the two months.
+    tallies = tallies_of(unit).filter(starts_on__gte=before_first, ends_on__lte=last)
+    for platform, unit_pk, starts_on, ends_on, n in tallies.values_list(
+        "platform", "unit", "starts_on", "ends_on", "count"
+    ):
+        if starts_on.month != ends_on.month:
+            continue
+        if starts_on.month == first.month:
+            this[platform] += n
+            active_units.add(unit_pk)
+        else:
+            previous[platform] += n
     authors = authors_of(unit)
     active_branches = {authors[pk].unit.pk for pk in active_units if pk in authors}
     branches = sorted(

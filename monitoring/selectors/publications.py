@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import Case, Count, IntegerField, Q, Sum, Value, When
 from django.db.models.functions import ExtractMonth, ExtractYear
@@ -18,7 +20,7 @@ from django.utils.translation import gettext
 from branches.models import OrgUnit
 from branches.text import kazakh_sort_key
 from monitoring.periods import Period
-from publications.models import Platform, Publication, Resource
+from publications.models import TOPIC_FIELDS, Platform, Publication, Resource, Tally
 
 CURRENT, PREVIOUS = 1, 2  # the cube's spans: the period, and the same span a year before
 
@@ -38,16 +40,26 @@ def publications_of(unit: OrgUnit):
 class CountRow:
     """One line of a year-over-year table: counts per year, and the two compared spans."""
 
-    key: object  # a Platform, a Resource or an Author
+    key: object  # a Platform, a Resource, Outlets or an Author
     by_year: dict[int, int] = field(default_factory=dict)
     current: int = 0
     previous: int = 0
     # The publications list's filters that select this row's records (dates aside).
     filters: dict = field(default_factory=dict)
+    # Why the two spans cannot be compared ("" when they can): a tally that covers a span
+    # only in part, or a year with no records at all.
+    not_comparable: str = ""
+    # Per year, the span its figure covers when tallies give it at a coarser grain than the
+    # period (e.g. the first half of 2024): (first day, last day).
+    covers: dict[int, tuple] = field(default_factory=dict)
 
     @property
-    def change(self) -> int:
-        return self.current - self.previous
+    def comparable(self) -> bool:
+        return not self.not_comparable
+
+    @property
+    def change(self) -> int | None:
+        return self.current - self.previous if self.comparable else None
 
 
 @dataclass
@@ -64,6 +76,8 @@ class YearTable:
                 total.by_year[year] = total.by_year.get(year, 0) + n
             total.current += row.current
             total.previous += row.previous
+            if row.not_comparable and not total.not_comparable:
+                total.not_comparable = row.not_comparable
         return total
 
 
@@ -116,15 +130,54 @@ def authors_of(unit: OrgUnit, units: dict[int, OrgUnit] | None = None) -> dict[i
     return authors
 
 
+@dataclass(frozen=True)
+class Outlets:
+    """Where a tally's publications appeared when that is not one resource: several outlets
+    counted together (as a source gives them), or a platform as a whole."""
+
+    platform: Platform
+    members: tuple[Resource, ...] = ()
+    pk = None
+
+    @property
+    def kind(self) -> str:
+        kinds = {resource.kind for resource in self.members}
+        return kinds.pop() if len(kinds) == 1 else ""
+
+    @property
+    def owner_id(self) -> int | None:
+        owners = {resource.owner_id for resource in self.members}
+        return owners.pop() if len(owners) == 1 else None
+
+    @property
+    def name(self) -> str:
+        if self.members:
+            return "», «".join(resource.name for resource in self.members)
+        return gettext("%(platform)s (outlet not stated)") % {"platform": self.platform.label}
+
+    @property
+    def label(self) -> str:
+        return self.name
+
+    @property
+    def filters(self) -> dict:
+        if self.members:
+            return {"resources": ",".join(str(r.pk) for r in self.members)}
+        return {"platform": self.platform.pk}
+
+
 @dataclass
 class Cube:
-    """Publication counts per (unit, resource, year, span, month) up to the period's end."""
+    """Counts per (unit, resource, year, span, month) up to the period's end, from the
+    publications and the tallies alike. A tally's cell has month 0 unless it lies in one month,
+    and `straddles` names the span whose end falls inside it (its part there is unknown)."""
 
     period: Period
     cells: list[dict]
-    resources: dict[int, Resource]
+    resources: dict[object, Resource | Outlets]
     authors: dict[int, Author]
     paths: dict[int, str]  # each unit of the subtree → its path
+    years_with_records: set[int] = field(default_factory=set)
 
     def table(
         self,
@@ -135,25 +188,109 @@ class Cube:
         """A year-over-year table of the cells that `key` maps to a row (None: left out)."""
         rows: dict[object, CountRow] = {}
         years: set[int] = set()
+        previous_year = self.period.year - 1
+        by_day: set[tuple] = set()  # (row, year) with publications: known to the day
         for cell in self.cells:
             row_key = key(cell)
             if row_key is None:
                 continue
             row = rows.setdefault(row_key, CountRow(key=row_key, filters=filters(row_key)))
-            row.by_year[cell["year"]] = row.by_year.get(cell["year"], 0) + cell["n"]
-            years.add(cell["year"])
+            if cell["straddles"] == CURRENT:
+                row.not_comparable = row.not_comparable or gettext(
+                    "a tally covers the period's end only in part"
+                )
+                continue  # its part inside the period is unknown: not counted this year
+            if cell["straddles"] == PREVIOUS:
+                row.not_comparable = row.not_comparable or gettext(
+                    "last year's figure is known only for a longer span"
+                )
+            year = cell["year"]
+            row.by_year[year] = row.by_year.get(year, 0) + cell["n"]
+            years.add(year)
+            if cell.get("covers"):
+                first, last = cell["covers"]
+                known = row.covers.get(year)
+                row.covers[year] = (min(first, known[0]), max(last, known[1])) if known else (
+                    first, last)  # fmt: skip
+            else:
+                by_day.add((row_key, year))
             if cell["span"] == CURRENT:
                 row.current += cell["n"]
             elif cell["span"] == PREVIOUS:
                 row.previous += cell["n"]
+        for row in rows.values():
+            row.covers = {y: span for y, span in row.covers.items() if (row.key, y) not in by_day}
+            if not row.not_comparable and previous_year not in self.years_with_records:
+                row.not_comparable = gettext("nothing is recorded for %(year)s") % {
+                    "year": previous_year
+                }
         span = range(min(years), self.period.year + 1) if years else [self.period.year]
         return YearTable(
             years=list(span), rows=sorted(rows.values(), key=order), period=self.period
         )
 
 
+def tallies_of(unit: OrgUnit):
+    """The live tallies of a unit's subtree (a region's through its indexed region column)."""
+    if unit.kind == OrgUnit.Kind.REGION:
+        return Tally.objects.filter(region_id=unit.pk)
+    tallies = Tally.objects.filter(unit__path__startswith=unit.path)
+    if unit.region_id:
+        tallies = tallies.filter(region_id=unit.region_id)
+    return tallies
+
+
+def _span_of(start: date, end: date, period: Period) -> tuple[int, int]:
+    """(span the dates lie in, span whose end falls strictly inside them) for a tally."""
+    previous = period.previous
+    if period.start <= start and end <= period.end:
+        span = CURRENT
+    elif previous.start <= start and end <= previous.end:
+        span = PREVIOUS
+    else:
+        span = 0
+    straddles = 0
+    if start <= period.end < end:
+        straddles = CURRENT
+    elif start <= previous.end < end:
+        straddles = PREVIOUS
+    return span, straddles
+
+
+def tally_cells(*, unit: OrgUnit, period: Period, resources: dict) -> list[dict]:
+    """The tallies up to the period's end as cube cells; fills `resources` with their keys."""
+    tallies = list(
+        tallies_of(unit)
+        .filter(starts_on__lte=period.end)
+        .select_related("platform")
+        .prefetch_related("resources__platform", "resources__owner")
+        .order_by()
+    )
+    cells = []
+    for tally in tallies:
+        members = tuple(sorted(tally.resources.all(), key=lambda r: r.name))
+        if len(members) == 1:
+            key: object = members[0].pk
+            resources.setdefault(key, members[0])
+        else:
+            key = ("outlets", tally.platform_id, *(r.pk for r in members))
+            resources.setdefault(key, Outlets(tally.platform, members))
+        span, straddles = _span_of(tally.starts_on, tally.ends_on, period)
+        one_month = tally.starts_on.month == tally.ends_on.month
+        cells.append({
+            "unit": tally.unit_id, "resource": key, "year": tally.starts_on.year, "span": span,
+            "month": tally.starts_on.month if span == CURRENT and one_month else 0,
+            "n": tally.count, "straddles": straddles, "tally": True,
+            "covers": (tally.starts_on, tally.ends_on),
+            "months": range(tally.starts_on.month, tally.ends_on.month + 1)
+            if span == CURRENT else (),
+        })  # fmt: skip
+    return cells
+
+
 def publication_cube(*, unit: OrgUnit, period: Period) -> Cube:
-    """One grouped read of the publications behind every year-over-year table: 3 queries."""
+    """One grouped read of the publications and one of the tallies behind every
+    year-over-year table: 5 queries, however many records."""
     previous = period.previous
     span = Case(
         When(published_on__range=(period.start, period.end), then=Value(CURRENT)),
@@ -173,14 +310,23 @@ def publication_cube(*, unit: OrgUnit, period: Period) -> Cube:
         .annotate(n=Count("id"))
         .order_by()
     )
-    resources = Resource.all_objects.filter(pk__in={cell["resource"] for cell in cells})
+    for cell in cells:
+        cell["straddles"] = 0
+    resources: dict[object, Resource | Outlets] = {
+        r.pk: r
+        for r in Resource.all_objects.filter(pk__in={c["resource"] for c in cells}).select_related(
+            "platform", "owner"
+        )
+    }
+    cells += tally_cells(unit=unit, period=period, resources=resources)
     units = {u.pk: u for u in OrgUnit.objects.filter(path__startswith=unit.path)}
     return Cube(
         period=period,
         cells=cells,
-        resources={r.pk: r for r in resources.select_related("platform", "owner")},
+        resources=resources,
         authors=authors_of(unit, units),
         paths={pk: u.path for pk, u in units.items()},
+        years_with_records={cell["year"] for cell in cells},
     )
 
 
@@ -194,16 +340,21 @@ def publications_by_platform(cube: Cube) -> YearTable:
 
 
 def publications_by_medium(cube: Cube, *, kinds: tuple[str, ...]) -> YearTable:
-    """Outside media of the given platform kinds (newspapers; TV and radio), per outlet."""
+    """Outside media of the given platform kinds (newspapers; TV and radio), per outlet (or
+    per group of outlets, where a source counts them together)."""
 
-    def medium(cell: dict) -> Resource | None:
+    def medium(cell: dict) -> Resource | Outlets | None:
         resource = cube.resources[cell["resource"]]
+        if resource.platform.kind not in kinds:
+            return None
         outside = resource.kind == Resource.Kind.OUTSIDE_MEDIUM
-        return resource if outside and resource.platform.kind in kinds else None
+        return resource if outside or isinstance(resource, Outlets) else None
 
     return cube.table(
         key=medium,
-        filters=lambda resource: {"resource": resource.pk},
+        filters=lambda resource: (
+            resource.filters if isinstance(resource, Outlets) else {"resource": resource.pk}
+        ),
         order=lambda row: (-sum(row.by_year.values()), row.key.name),
     )
 
@@ -237,7 +388,7 @@ def publications_by_author(
 @dataclass
 class CompletenessRow:
     branch: OrgUnit
-    months: list[int]  # publications per month of the period
+    months: list[int | None]  # publications per month of the period; None: not known by month
 
     @property
     def silent(self) -> int:
@@ -245,7 +396,9 @@ class CompletenessRow:
 
 
 def completeness_grid(cube: Cube) -> list[CompletenessRow]:
-    """Every branch of the unit with its publications per month of the period."""
+    """Every branch of the unit with its publications per month of the period. A month that a
+    tally of several months covers is not known by month (None), for every branch: the
+    region's count for it is given only as a whole, so no branch is called silent then."""
     branches = sorted(
         {a.unit for a in cube.authors.values()
          if a.unit.kind == OrgUnit.Kind.BRANCH and not a.served_directly},
@@ -253,29 +406,101 @@ def completeness_grid(cube: Cube) -> list[CompletenessRow]:
     )  # fmt: skip
     months = len(cube.period.months)
     grid = {branch.pk: [0] * months for branch in branches}
+    unknown: set[int] = set()
     for cell in cube.cells:
+        if cell.get("tally") and cell["span"] == CURRENT and not cell["month"]:
+            unknown.update(m for m in cell["months"] if m <= months)
+            continue
         author = cube.authors.get(cell["unit"])
-        if cell["span"] == CURRENT and author and author.unit.pk in grid:
+        if cell["span"] == CURRENT and cell["month"] and author and author.unit.pk in grid:
             grid[author.unit.pk][cell["month"] - 1] += cell["n"]
-    return [CompletenessRow(branch, grid[branch.pk]) for branch in branches]
+    return [
+        CompletenessRow(branch, [None if m + 1 in unknown and not n else n
+                                 for m, n in enumerate(grid[branch.pk])])
+        for branch in branches
+    ]  # fmt: skip
+
+
+def shares_rounded(counts: list[int], decimals: int = 1) -> list[Decimal | None]:
+    """Each count's share of their sum in per cent, rounded so that they add up to exactly 100
+    (largest remainder). None when the sum is 0."""
+    whole = sum(counts)
+    if not whole:
+        return [None for _n in counts]
+    unit = 10**decimals
+    exact = [Decimal(100 * unit * n) / whole for n in counts]
+    floors = [int(x) for x in exact]
+    left = 100 * unit - sum(floors)
+    by_remainder = sorted(range(len(counts)), key=lambda i: (exact[i] - floors[i], counts[i]),
+                          reverse=True)  # fmt: skip
+    for i in by_remainder[:left]:
+        floors[i] += 1
+    return [Decimal(n) / unit for n in floors]
+
+
+def share_rounded(part: int | None, whole: int | None, decimals: int = 1) -> Decimal | None:
+    """One share in per cent, rounded half up (1 of 102 is 1,0 %)."""
+    if part is None or not whole:
+        return None
+    quantum = Decimal(1).scaleb(-decimals)
+    return (Decimal(100 * part) / whole).quantize(quantum, rounding=ROUND_HALF_UP)
 
 
 @dataclass
 class Content:
+    """The period's content mix over what is known. Every part is counted over the items whose
+    part is known, and says how many are not."""
+
     total: int
-    topics: list[tuple[str, str, int]]  # (code, label, count)
+    topics: list[tuple[str, str, int]]  # (code, label, known count)
+    topics_whole: list[tuple[str, str, int]]  # counts of items whose whole topic mix is known
+    topic_known: int  # items whose topic is known (publications and complete tallies)
     legal: int
     reposts: int
+    repost_known: int
     kazakh: int
+    language_known: int
     engagement: dict[str, int | None]
     with_engagement: int
 
-    def share(self, part: int) -> float | None:
-        return 100 * part / self.total if self.total else None
+    @property
+    def topic_unknown(self) -> int:
+        return self.total - sum(n for _code, _label, n in self.topics)
+
+    @property
+    def repost_unknown(self) -> int:
+        return self.total - self.repost_known
+
+    @property
+    def language_unknown(self) -> int:
+        return self.total - self.language_known
+
+    def topic_shares(self) -> list[tuple[str, str, int, Decimal | None]]:
+        """(code, label, known count, share among items with a known topic)."""
+        shares = shares_rounded([n for _c, _l, n in self.topics_whole])
+        return [(code, label, n, share)
+                for (code, label, n), share in zip(self.topics, shares, strict=True)]  # fmt: skip
+
+    @property
+    def legal_share(self) -> Decimal | None:
+        return {c: s for c, _l, _n, s in self.topic_shares()}.get(Publication.Topic.LEGAL)
+
+    @property
+    def repost_share(self) -> Decimal | None:
+        return share_rounded(self.reposts, self.repost_known)
+
+    @property
+    def kazakh_share(self) -> Decimal | None:
+        return share_rounded(self.kazakh, self.language_known)
+
+    def share(self, part: int) -> Decimal | None:
+        """A share of all items (only for counts known for every item)."""
+        return share_rounded(part, self.total)
 
 
 def content_figures(*, unit: OrgUnit, period: Period) -> Content:
-    """The period's topic mix, reposts, language and engagement: 2 queries."""
+    """The period's topic mix, reposts, language and engagement, from the publications and the
+    tallies that lie wholly inside the period: 3 queries."""
     publications = publications_of(unit).filter(published_on__range=(period.start, period.end))
     topic_counts = dict(publications.values_list("topic").annotate(n=Count("id")).order_by())
     totals = publications.aggregate(
@@ -288,16 +513,45 @@ def content_figures(*, unit: OrgUnit, period: Period) -> Content:
         comments=Sum("comments"),
         shares=Sum("shares"),
     )
-    topics = [(code, label, topic_counts.get(code, 0)) for code, label in Publication.Topic.choices]
+    whole = dict(topic_counts)
+    known = dict(topic_counts)
+    topic_known = totals["total"]
+    reposts, repost_known = totals["reposts"], totals["total"]
+    kazakh, language_known = totals["kazakh"], totals["total"]
+    views, with_engagement = totals["views"], totals["with_engagement"]
+    fields = ["count", "reposts", "kazakh", "views", *TOPIC_FIELDS.values()]
+    tallies = tallies_of(unit).filter(starts_on__gte=period.start, ends_on__lte=period.end)
+    for row in tallies.values_list(*fields):
+        count, tally_reposts, tally_kazakh, tally_views, *topics = row
+        totals["total"] += count
+        if tally_reposts is not None:
+            reposts, repost_known = reposts + tally_reposts, repost_known + count
+        if tally_kazakh is not None:
+            kazakh, language_known = kazakh + tally_kazakh, language_known + count
+        if tally_views is not None:
+            views, with_engagement = (views or 0) + tally_views, with_engagement + count
+        given = {code: n for code, n in zip(TOPIC_FIELDS, topics, strict=True) if n is not None}
+        for code, n in given.items():
+            known[code] = known.get(code, 0) + n
+        if given and sum(given.values()) == count:
+            topic_known += count
+            for code, n in given.items():
+                whole[code] = whole.get(code, 0) + n
+    choices = Publication.Topic.choices
     return Content(
         total=totals["total"],
-        topics=topics,
-        legal=topic_counts.get(Publication.Topic.LEGAL, 0),
-        reposts=totals["reposts"],
-        kazakh=totals["kazakh"],
-        with_engagement=totals["with_engagement"],
-        engagement={k: totals[k] for k in ("views", "reactions", "comments", "shares")},
-    )
+        topics=[(code, label, known.get(code, 0)) for code, label in choices],
+        topics_whole=[(code, label, whole.get(code, 0)) for code, label in choices],
+        topic_known=topic_known,
+        legal=known.get(Publication.Topic.LEGAL, 0),
+        reposts=reposts,
+        repost_known=repost_known,
+        kazakh=kazakh,
+        language_known=language_known,
+        with_engagement=with_engagement,
+        engagement={"views": views, "reactions": totals["reactions"],
+                    "comments": totals["comments"], "shares": totals["shares"]},
+    )  # fmt: skip
 
 
 SOCIAL = (Platform.Kind.SOCIAL,)

@@ -14,7 +14,8 @@ from docx import Document
 from pypdf import PdfReader
 
 from publications.models import Publication, Resource
-from reports.models import IssuedReport, PeriodLock, ReportRules
+from branches.models import PeriodLock
+from reports.models import IssuedReport, ReportRules
 from reports.render import StaticFilesOnly, pdf_from_html
 from tests.factories import PublicationFactory
 

@@ -158,7 +158,7 @@ class Command(BaseCommand):
         region_pages = [p for p in pages if p["owner_id"] in {u["region_id"] for u in units}]
         unit_pool = [u for u in units if u["kind"] != OrgUnit.Kind.PRIMARY] * 8 + units
         columns = ["resource_id", "unit_id", "region_id", "published_on", "title", "url", "topic",
-                   "kind", "is_repost", "language", "views", "reactions", "details_unknown",
+                   "kind", "is_repost", "language", "views", "reactions",
                    "search_text", "created_at", "updated_at", "version", "deleted_at"]  # fmt: skip
         now = timezone.now()
         batch = 50_000
@@ -183,7 +183,7 @@ class Command(BaseCommand):
                     page["id"], unit["id"], unit["region_id"], day, title,
                     f"https://demo.example.kz/p/{i + 1}", topic, kind,
                     random.random() < 0.3, "kk" if random.random() < 0.7 else "ru",
-                    random.randint(20, 2000), random.randint(0, 120), False,
+                    random.randint(20, 2000), random.randint(0, 120),
                     title.casefold(), now, now, 1, None,
                 ))  # fmt: skip
             self._insert(columns, rows)

@@ -5,36 +5,42 @@ This is the only place the source document's figures are written down; every pag
 computes them from the records made here. Where the source is vaguer than a record must be,
 the choice made is said beside it:
 
-- Counted publications are records marked *details unknown*, dated evenly inside their period
-  (the site's 2024 ones in the first half, every 2024 one on or before 01.09.2024, the regional
-  Facebook page's from May 2023, when the page opened).
-- The 2023 press figures are given for groups of outlets («Семей таңы», «Семей вести» – 2;
-  «Жаңа уақыт», «Бесқарағай тынысы», «Уақыт тынысы» – 4); they are split 1 + 1 and 1 + 1 + 2.
-  The 2022 outlets add up to 7 (the source's total says 6): the parts are loaded, so totals are 7.
+- The source gives counts, never single posts, so every count is a tally at the grain the
+  source gives it: the site per year (2024: its first half), the regional Facebook page per
+  authoring unit and year (2023 from May, when the page opened; 2024 up to 01.09.2024), the
+  newspapers per outlet and year (2024 up to 01.09.2024), and 2023's newspapers in the two
+  groups of outlets the source counts together. No publication is made up.
+- A tally's parts are known only where the source states them: reposts, the language and
+  views never; of topics, only the two legal seminars on the page (one in each year, both
+  credited to the regional committee, the source naming neither year nor author). Most posts
+  are reposts, says the source, but gives no count: the report says the share is unknown.
+- The source gives no count of TV and radio broadcasts: the 2024 report's commentary says, in
+  staff's words, that the chairman and branch leaders took part in local broadcasts.
+- The 2022 outlets add up to 7 (the source's total says 6): the parts are loaded, so totals are 7.
 - The source names no date for the two executive committee reviews and no year for each of the
   five booklets of 2022–2024: reviews carry their year only, booklets are spread over the span.
+- The three posts of primary organizations served directly in 2024 are one tally of the first
+  of them (the source does not say which).
 - The 404 primary organizations and their members are not named: placeholders, clearly labelled,
   spread over the branches (a few served directly by the region), whose members add up to the
   regional total. Replace them with the real list by import.
-- The two seminars on legal topics are Facebook publications of the regional committee, one in
-  each year; other counted publications carry the organizational topic the source describes.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from branches.demo import DEMO_PASSWORD, DEMO_USERS
 from branches.models import Assignment, OrgUnit
 from branches.services import member_count_set, orgunit_ensure, user_assign
 from monitoring.models import AudienceSnapshot, CommitteeReview, NewspaperSubscription, ReviewTask
-from publications.models import MethodologicalMaterial, Platform, Publication, Resource
-
-DEMO_PASSWORD = "kasipodaq-demo"
+from publications.models import MethodologicalMaterial, Platform, Resource, Tally
+from reports.models import ReportDraft
 
 CENTRAL = {
     "slug": "central",
@@ -187,7 +193,7 @@ NEWSPAPERS = {
 LOCAL_TV = "Жергілікті телеарна"
 LOCAL_RADIO = "Жергілікті радио"
 
-SITE_PUBLICATIONS = {  # year: (count, first day, last day)
+SITE_TALLIES = {  # year: (count, first day, last day)
     2021: (20, date(2021, 1, 1), date(2021, 12, 31)),
     2022: (36, date(2022, 1, 1), date(2022, 12, 31)),
     2023: (46, date(2023, 1, 1), date(2023, 12, 31)),
@@ -209,27 +215,24 @@ FACEBOOK_BY_UNIT = {  # authoring unit slug ("direct" = primary orgs served dire
     "urzhar": (2, 0),
     "direct": (0, 3),
 }
-LEGAL_SEMINARS = {
-    2023: "Келісу комиссиясы бойынша семинар",
-    2024: "Аттестаттау тақырыбында жұмыс берушілердің өкілдерімен семинар",
-}
-PRESS = {  # year: {outlet: count}
-    2021: {"Қазақстан кәсіподағы": 1, "Семей таңы": 1, "Білімді Ел": 1, "Уақыт тынысы": 1},
-    2022: {"Қазақстан кәсіподағы": 5, "Білімді Ел": 1, "Уақыт тынысы": 1},
+PRESS = {  # year: {outlet, or outlets counted together: count}
+    2021: {("Қазақстан кәсіподағы",): 1, ("Семей таңы",): 1, ("Білімді Ел",): 1,
+           ("Уақыт тынысы",): 1},
+    2022: {("Қазақстан кәсіподағы",): 5, ("Білімді Ел",): 1, ("Уақыт тынысы",): 1},
     2023: {
-        "Қазақстан кәсіподағы": 2,
-        "Семей таңы": 1,
-        "Семей вести": 1,
-        "Жаңа уақыт": 1,
-        "Бесқарағай тынысы": 1,
-        "Уақыт тынысы": 2,
+        ("Қазақстан кәсіподағы",): 2,
+        ("Семей таңы", "Семей вести"): 2,
+        ("Жаңа уақыт", "Бесқарағай тынысы", "Уақыт тынысы"): 4,
     },
-    2024: {"Семей таңы": 1, "Жаңа уақыт": 2, "Бесқарағай тынысы": 3},
+    2024: {("Семей таңы",): 1, ("Жаңа уақыт",): 2, ("Бесқарағай тынысы",): 3},
+}  # fmt: skip
+SOURCE = "Анықтама, 01.09.2024"
+BROADCASTS_2024 = {  # staff's words in the 2024 report's commentary (the source gives no count)
+    "kk": "2024 жылы облыстық ұйымның төрағасы және филиалдардың басшылары жергілікті теле- "
+    "және радиоарналардың эфирлеріне қатысты.",
+    "ru": "В 2024 году председатель областной организации и руководители филиалов участвовали "
+    "в эфирах местного телевидения и радио.",
 }
-BROADCASTS_2024 = [
-    (LOCAL_TV, "Төраға С. Ибраевтың жергілікті телеарна эфиріне қатысуы"),
-    (LOCAL_RADIO, "Облыстық және аудандық ұйымдар басшыларының жергілікті радио эфиріне қатысуы"),
-]
 BOOKLETS = [
     (2022, "Кәсіподақтың жыл сайынғы есеп беру жиналыстарын өткізу тәртібі"),
     (2022, "Кәсіподақ ұйымдарындағы статистикалық есептілік"),
@@ -272,22 +275,6 @@ REVIEWS = [
 ]
 SUBSCRIPTION_YEARS = range(2021, 2025)  # the primary organizations subscribe every year
 
-DEMO_USERS = [
-    # username, unit slug, role, first name, last name
-    ("admin", "central", Assignment.Role.ADMINISTRATOR, "Әкімші", "Демо"),
-    ("central_press", "central", Assignment.Role.CENTRAL_PRESS, "Баспасөз қызметі", "Демо"),
-    ("abai_staff", "abai", Assignment.Role.REGIONAL_STAFF, "Облыс маманы", "Демо"),
-    ("abai_executive", "abai", Assignment.Role.EXECUTIVE, "Атқару комитетінің мүшесі", "Демо"),
-    ("aksuat_officer", "aksuat", Assignment.Role.BRANCH_OFFICER, "Ақсуат баспасөз хатшысы", "Демо"),
-    ("urzhar_officer", "urzhar", Assignment.Role.BRANCH_OFFICER, "Үржар баспасөз хатшысы", "Демо"),
-]
-
-
-def spread_dates(count: int, first: date, last: date) -> list[date]:
-    """`count` dates spread evenly over [first, last], the same every run."""
-    span = (last - first).days
-    return [first + timedelta(days=int(span * (i + 0.5) / count)) for i in range(count)]
-
 
 class Command(BaseCommand):
     help = "Load the Abai regional organization's records (the 2024 Анықтама); idempotent."
@@ -307,8 +294,9 @@ class Command(BaseCommand):
             units = self._load_tree()
             platforms = self._load_platforms()
             resources = self._load_resources(units, platforms)
-            self._load_publications(units, resources)
+            self._load_tallies(units, resources)
             self._load_the_rest(units, resources)
+            self._load_commentary(units)
             if demo_users:
                 self._load_demo_users(units)
         after = self._counts()
@@ -324,7 +312,7 @@ class Command(BaseCommand):
             OrgUnit,
             Platform,
             Resource,
-            Publication,
+            Tally,
             MethodologicalMaterial,
             CommitteeReview,
             AudienceSnapshot,
@@ -437,66 +425,51 @@ class Command(BaseCommand):
             )
         return resources
 
-    def _load_publications(self, units, resources) -> None:
-        existing = set(
-            Publication.objects.filter(region=units["abai"]).values_list("resource_id", "title")
-        )
-        wanted: list[Publication] = []
+    def _load_tallies(self, units, resources) -> None:
+        existing = {
+            (
+                t.unit_id,
+                t.platform_id,
+                t.starts_on,
+                t.ends_on,
+                *sorted(r.pk for r in t.resources.all()),
+            )
+            for t in Tally.all_objects.filter(region=units["abai"]).prefetch_related("resources")
+        }
 
-        def add(resource: Resource, unit: OrgUnit, title: str, published_on: date, **fields):
-            if (resource.pk, title) not in existing:
-                wanted.append(
-                    Publication(
-                        resource=resource,
-                        unit=unit,
-                        title=title,
-                        published_on=published_on,
-                        details_unknown=True,
-                        **fields,
-                    )
-                )
+        def add(
+            unit: OrgUnit, outlets: list[Resource], first: date, last: date, count: int, **parts
+        ):
+            key = (unit.pk, outlets[0].platform_id, first, last, *sorted(r.pk for r in outlets))
+            if key in existing or not count:
+                return
+            tally = Tally(unit=unit, platform=outlets[0].platform, starts_on=first, ends_on=last,
+                          count=count, source=SOURCE, **parts)  # fmt: skip
+            tally.full_clean()
+            tally.save()
+            tally.resources.set(outlets)
 
-        site = resources[SITE]
-        for year, (count, first, last) in SITE_PUBLICATIONS.items():
-            for i, day in enumerate(spread_dates(count, first, last), start=1):
-                add(site, units["abai"], f"Сайттағы материал, {year} ж., №{i}", day)
+        for count, first, last in SITE_TALLIES.values():
+            add(units["abai"], [resources[SITE]], first, last, count)
 
         facebook = resources[REGION_FACEBOOK]
-        for column, (year, (first, last)) in enumerate(FACEBOOK_PERIODS.items()):
+        for column, (first, last) in enumerate(FACEBOOK_PERIODS.values()):
             for slug, counts in FACEBOOK_BY_UNIT.items():
-                count = counts[column]
-                days = spread_dates(count, first, last)
-                for i, day in enumerate(days, start=1):
-                    # The directly served primaries' posts come one from each of them.
-                    unit = units[f"direct-{i}"] if slug == "direct" else units[slug]
-                    legal = slug == "abai" and i == 1
-                    title = (
-                        LEGAL_SEMINARS[year]
-                        if legal
-                        else f"Facebook материалы, {unit.label}, {year} ж., №{i}"
-                    )
-                    topic = Publication.Topic.LEGAL if legal else Publication.Topic.ORGANIZATIONAL
-                    add(facebook, unit, title, day, topic=topic)
+                legal = {"topic_legal": 1} if slug == "abai" else {}
+                add(units[slug], [facebook], first, last, counts[column], **legal)
 
         for year, outlets in PRESS.items():
             last = AS_OF if year == AS_OF.year else date(year, 12, 31)
-            for outlet, count in outlets.items():
-                for i, day in enumerate(spread_dates(count, date(year, 1, 1), last), start=1):
-                    add(
-                        resources[outlet],
-                        units["abai"],
-                        f"«{outlet}» газетіндегі материал, {year} ж., №{i}",
-                        day,
-                        kind=Publication.Kind.ARTICLE,
-                    )
+            for names, count in outlets.items():
+                add(units["abai"], [resources[name] for name in names], date(year, 1, 1), last,
+                    count)  # fmt: skip
 
-        days = spread_dates(len(BROADCASTS_2024), date(2024, 1, 1), AS_OF)
-        for (outlet, title), day in zip(BROADCASTS_2024, days, strict=True):
-            add(resources[outlet], units["abai"], title, day, kind=Publication.Kind.BROADCAST)
-
-        for publication in wanted:
-            publication.full_clean()
-            publication.save()
+    def _load_commentary(self, units) -> None:
+        for language, text in BROADCASTS_2024.items():
+            ReportDraft.objects.get_or_create(
+                region=units["abai"], year=AS_OF.year, as_of=AS_OF, language=language,
+                defaults={"commentary": text},
+            )  # fmt: skip
 
     def _load_the_rest(self, units, resources) -> None:
         region = units["abai"]
