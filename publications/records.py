@@ -33,10 +33,11 @@ def tallies_beside(request) -> dict:
         request.GET, queryset=record_list(record_type=TALLIES, user=request.user), request=request
     ).qs.prefetch_related("resources")
     found = list(tallies[:51])
+    total = sum(count for _pk, count in tallies.values_list("pk", "count")) if found else 0
     return {
         "tallies": found[:50],
         "tallies_more": len(found) > 50,
-        "tallies_total": sum(t.count for t in tallies.only("count")) if found else 0,
+        "tallies_total": total,
         "tallies_query": request.GET.urlencode(),
         "list_extra_template": "publications/_tallies_beside.html",
     }
@@ -80,4 +81,3 @@ RESOURCES = RecordType(
     shared_visible=lambda user: Q(owner__isnull=True),
     shared_changeable=lambda user: Q(owner__isnull=True),
 )
-

@@ -473,10 +473,20 @@ class Writer:
                             for label, n, share in shares if n)  # fmt: skip
             sentences.append(self.t(f"Тақырыбы белгілі материалдар бойынша: {mix}.",
                                     f"По материалам с известной темой: {mix}."))  # fmt: skip
-        elif known:
-            mix = "; ".join(f"{label} – {_n(n)}" for label, n in known)
-            sentences.append(self.t(f"Тақырыбы бойынша тек мыналар белгілі: {mix}.",
-                                    f"Из тем известны только: {mix}."))  # fmt: skip
+        if c.legal_known:
+            base = self.t(
+                f"құқықтық тақырыпқа қатысы белгілі {_n(c.legal_known)} материалдың "
+                f"{format_percent(c.legal_share)}-ы",
+                f"{format_percent(c.legal_share)} из {_n(c.legal_known)} материалов, о которых "
+                f"это известно",
+            ) if c.legal_known != c.total else format_percent(c.legal_share)  # fmt: skip
+            sentences.append(self.t(
+                f"Құқықтық тақырыптағы материалдар – бар-жоғы {_n(c.legal)} ({base}).",
+                f"Материалов на правовые темы – всего {_n(c.legal)} ({base}).",
+            ) if c.legal_share is not None and c.legal_share < 10 else self.t(
+                f"Құқықтық тақырыптағы материалдар – {_n(c.legal)} ({base}).",
+                f"Материалов на правовые темы – {_n(c.legal)} ({base}).",
+            ))  # fmt: skip
         if c.topic_unknown:
             how = self.t(
                 "тек тақырыбы белгілі материалдар бойынша есептелді" if c.topic_known
@@ -518,12 +528,14 @@ class Writer:
         if known:
             unknown_row = [[self.t("Тақырыбы белгісіз", "Тема неизвестна"), _n(c.topic_unknown),
                             "–"]] if c.topic_unknown else []  # fmt: skip
+            bases = [c.topic_bases.get(code, 0) for code, *_rest in c.topic_shares()]
             tables.append({
                 "headers": [self.t("Тақырып", "Тема"), self.t("Саны", "Число"),
                             self.t("Үлесі (тақырыбы белгілілер ішінде)",
                                    "Доля (среди материалов с известной темой)")],
                 "rows": [[_capital(label), _n(n), format_percent(share)]
-                         for label, n, share in shares] + unknown_row,
+                         for (label, n, share), base in zip(shares, bases, strict=True)
+                         if base] + unknown_row,
             })  # fmt: skip
         if c.topic_known:
             with translation.override(self.language):

@@ -44,7 +44,12 @@ def digest_text(summary: MonthSummary) -> tuple[str, str]:
         lines.append(f"  • {platform.label}: {format_number(this)} (алдыңғы айда – "
                      f"{format_number(before)})")  # fmt: skip
     lines.append("")
-    if summary.silent_branches:
+    if summary.covering:
+        spans = join(sorted({t.span_label for t in summary.covering}), language="kk")
+        lines.append(f"Бұл айдың материалдары толық белгісіз: олардың бір бөлігі бірнеше айдың "
+                     f"жиынтық санында ғана тіркелген ({spans}), сондықтан филиалдардың "
+                     f"осы айдағы белсенділігі бағаланбайды.")  # fmt: skip
+    elif summary.silent_branches:
         names = join([b.label for b in summary.silent_branches], language="kk")
         lines.append(f"Осы айда материал жарияламаған филиалдар: {names}.")
     else:

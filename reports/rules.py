@@ -84,12 +84,14 @@ def findings(*, figures: Figures, rules: ReportRules, language: str) -> list[Fin
     legal = content.legal_share
     if legal is not None and Decimal(str(legal)) < rules.legal_share_min:
         figure, limit = format_percent(legal), format_percent(rules.legal_share_min)
-        count = format_number(content.legal)
+        count, base = format_number(content.legal), format_number(content.legal_known)
         out.append(Finding("legal", (
-            f"Құқықтық тақырыптағы материалдар – {count}, барлығының {figure} (шегі – {limit}). "
-            f"Құқықтық тақырыптар бойынша семинарлар өткізуге көңіл бөлу қажет." if kk else
-            f"Материалов на правовые темы – {count}, {figure} от всех (порог – {limit}). "
-            f"Следует уделить внимание проведению семинаров на правовые темы."
+            f"Құқықтық тақырыптағы материалдар тым аз: {base} материалдың ішінде – {count} "
+            f"({figure}; ең төменгі межесі – {limit}). Құқықтық тақырыптар бойынша "
+            f"семинарлар өткізуге көңіл бөлу қажет." if kk else
+            f"Материалов на правовые темы слишком мало: {count} из {base} ({figure}; "
+            f"минимум – {limit}). Следует уделить внимание проведению семинаров на правовые "
+            f"темы."
         )))  # fmt: skip
 
     without = [row.branch.label for row in figures.branches_without_pages]

@@ -12,12 +12,12 @@ from django.core.files.base import ContentFile
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from branches.imports import PrimaryOrganizationImporter
-from branches.models import Assignment, ImportBatch
+from branches.models import Assignment, ImportBatch, PeriodLock
 from monitoring.models import AudienceSnapshot, CommitteeReview, Target
 from monitoring.periods import Period
 from publications.imports import COLUMNS
-from publications.models import MethodologicalMaterial, Publication, Resource
-from branches.models import PeriodLock
+from publications.models import MethodologicalMaterial, Publication, Resource, Tally
+from publications.tally_imports import TallyImporter
 from reports.models import IssuedReport
 from reports.services import report_generate
 from tests.factories import AssignmentFactory, PublicationFactory
@@ -47,6 +47,7 @@ ROLES = {
 # Record types: the permission that writes them, and whose record the test object is.
 RECORDS = {
     "publications": ("log", "aksuat"),
+    "tallies": ("log", "aksuat"),
     "materials": ("log", "aksuat"),
     "snapshots": ("log", "aksuat"),
     "resources": ("manage", "aksuat"),
@@ -54,7 +55,7 @@ RECORDS = {
     "targets": ("manage", "abai"),
 }
 RECORD_VIEWS = ["list", "create", "deleted", "detail", "update", "delete", "restore"]
-IMPORTS = {"publications": "import", "primaries": "manage"}
+IMPORTS = {"publications": "import", "tallies": "import", "primaries": "manage"}
 
 BATCH_OWNER = "abai_staff"  # the uploads in the matrix are theirs
 
@@ -80,6 +81,7 @@ URLS = {
     "reports:unlock": "report_unlock",
     **{f"{ns}:{view}": f"record:{view}" for ns in RECORDS for view in RECORD_VIEWS},
     "publications:export": "record:export",
+    "tallies:export": "record:export",
     **{
         f"{ns}:{view}": f"import:{view}"
         for ns in IMPORTS
@@ -180,11 +182,21 @@ def _expected(name: str, method: str, role_name: str) -> int | None:
     return 302 if (view, method) == ("delete", "POST") else 200
 
 
+def _tally(page, unit) -> Tally:
+    tally = Tally.objects.create(
+        unit=unit, platform=page.platform, starts_on=date(2024, 1, 1), ends_on=date(2024, 3, 31),
+        count=7,
+    )  # fmt: skip
+    tally.resources.set([page])
+    return tally
+
+
 @pytest.fixture
 def objects(db, aksuat, abai, admin_user):
     page = Resource.objects.get(owner=aksuat)
     return {
         "publications": PublicationFactory(resource=page, unit=aksuat),
+        "tallies": _tally(page, aksuat),
         "resources": page,
         "materials": MethodologicalMaterial.objects.create(unit=aksuat, year=2024, title="Кітап"),
         "snapshots": AudienceSnapshot.objects.create(
@@ -229,7 +241,7 @@ def _url_kwargs(name: str, objects: dict) -> dict:
         if view == "unlock":
             issued = _issued_report()
             lock = PeriodLock.objects.create(
-                region=issued.region, year=2024, locked_by=issued.issued_by, report=issued
+                region=issued.region, year=2024, locked_by=issued.issued_by
             )
             return {"slug": "abai", "pk": lock.pk}
         if view in ("page", "pdf", "docx", "xlsx", "issue"):
@@ -238,11 +250,14 @@ def _url_kwargs(name: str, objects: dict) -> dict:
     if name == "dashboard:unit":
         return {"slug": "abai"}
     if view == "import_batch":
-        kind = (ImportBatch.Kind.PUBLICATIONS if namespace == "publications"
-                else ImportBatch.Kind.PRIMARY_ORGANIZATIONS)  # fmt: skip
+        kind, columns = {
+            "publications": (ImportBatch.Kind.PUBLICATIONS, COLUMNS),
+            "tallies": (ImportBatch.Kind.TALLIES, TallyImporter.columns),
+        }.get(
+            namespace, (ImportBatch.Kind.PRIMARY_ORGANIZATIONS, PrimaryOrganizationImporter.columns)
+        )
         owner = Assignment.objects.get(user__username=BATCH_OWNER).user
         batch = ImportBatch(kind=kind, created_by=owner, original_name="x.xlsx")
-        columns = PrimaryOrganizationImporter.columns if kind != "publications" else COLUMNS
         batch.file.save("x.xlsx", xlsx_file([[c.headers[0] for c in columns if c.required]]))
         return {"pk": batch.pk}
     if view in ("detail", "update", "delete", "restore"):
@@ -268,6 +283,8 @@ def _state(objects) -> list:
     return [
         Publication.all_objects.count(),
         Publication.objects.count(),
+        Tally.all_objects.count(),
+        Tally.objects.count(),
         *[(type(o).__name__, o.pk, type(o).all_objects.get(pk=o.pk).version)
           for o in objects.values()],
     ]  # fmt: skip

@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.test import Client
 from django.urls import reverse
 
-from publications.models import Publication, Resource
+from publications.models import Resource, Tally
 from tests.factories import PublicationFactory
 
 pytestmark = pytest.mark.django_db
@@ -146,4 +146,4 @@ def test_no_demo_account_with_its_password_passes_the_deploy_check(settings):
     settings.ALLOW_DEMO_USERS = False
     errors = [e for e in run_checks(include_deployment_checks=True) if e.id == "branches.E001"]
     assert errors, "the demo users of the test database must be reported"
-    assert Publication.objects.exists()
+    assert Tally.objects.exists()

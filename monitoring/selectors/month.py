@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from django.db.models import Count
@@ -20,7 +20,7 @@ from monitoring.selectors.publications import (
     tallies_of,
     unit_order,
 )
-from publications.models import Platform, Resource
+from publications.models import Platform, Resource, Tally
 
 
 @dataclass
@@ -31,6 +31,8 @@ class MonthSummary:
     silent_branches: list[OrgUnit]
     overdue_tasks: list[ReviewTask]
     followers: list[tuple[Resource, int | None, int | None]]  # (page, before, at month's end)
+    # Tallies of several months that cover this one: its own count is not known by month.
+    covering: list[Tally] = field(default_factory=list)
 
     @property
     def total(self) -> int:
@@ -59,6 +61,13 @@ def month_summary(*, unit: OrgUnit, month: date) -> MonthSummary:
             active_units.add(row["unit"])
         else:
             previous[row["resource__platform"]] += row["n"]
+    covering = list(
+        tallies_of(unit)
+        .filter(starts_on__lte=last, ends_on__gte=first)
+        .exclude(starts_on__gte=first, ends_on__lte=last)
+        .select_related("platform")
+        .order_by("starts_on")
+    )
     # Tallies count where they lie inside one of the two months.
     tallies = tallies_of(unit).filter(starts_on__gte=before_first, ends_on__lte=last)
     for platform, unit_pk, starts_on, ends_on, n in tallies.values_list(
@@ -101,7 +110,10 @@ def month_summary(*, unit: OrgUnit, month: date) -> MonthSummary:
             (platforms[pk], this.get(pk, 0), previous.get(pk, 0))
             for pk in sorted(set(this) | set(previous), key=lambda pk: platforms[pk].sort_order)
         ],
-        silent_branches=[branch for branch in branches if branch.pk not in active_branches],
+        silent_branches=[]
+        if covering
+        else [branch for branch in branches if branch.pk not in active_branches],
+        covering=covering,
         overdue_tasks=tasks,
         followers=[(p.resource, before.get(p.resource.pk), p.followers) for p in pages],
     )

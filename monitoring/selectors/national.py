@@ -10,7 +10,7 @@ from branches.models import MemberCount, OrgUnit
 from monitoring.models import AudienceSnapshot
 from monitoring.periods import Period
 from monitoring.selectors.figures import per_hundred
-from publications.models import TOPIC_FIELDS, Publication, Resource, Tally
+from publications.models import Publication, Resource, Tally
 
 
 @dataclass
@@ -22,7 +22,7 @@ class RegionRow:
     branches: int
     branches_with_pages: int
     legal: int
-    topic_known: int = 0  # publications whose topic is known: the legal share's base
+    legal_known: int = 0  # items known to be on a legal topic or not: the legal share's base
 
     @property
     def publications_per_hundred(self) -> float | None:
@@ -34,7 +34,7 @@ class RegionRow:
 
     @property
     def legal_share(self) -> float | None:
-        return per_hundred(self.legal, self.topic_known)
+        return per_hundred(self.legal, self.legal_known)
 
 
 def national_figures(*, period: Period) -> list[RegionRow]:
@@ -48,17 +48,14 @@ def national_figures(*, period: Period) -> list[RegionRow]:
     )
     publications = {row["region"]: row for row in per_region}
     for row in publications.values():
-        row["topic_known"] = row["n"]
+        row["legal_known"] = row["n"]
     tallies = Tally.objects.filter(starts_on__gte=period.start, ends_on__lte=period.end)
-    for region, count, legal, *topics in tallies.values_list(
-        "region", "count", "topic_legal", *TOPIC_FIELDS.values()
-    ):
-        row = publications.setdefault(region, {"n": 0, "legal": 0, "topic_known": 0})
+    for region, count, legal in tallies.values_list("region", "count", "topic_legal"):
+        row = publications.setdefault(region, {"n": 0, "legal": 0, "legal_known": 0})
         row["n"] += count
-        given = [n for n in topics if n is not None]
-        if given and sum(given) == count:  # the tally's whole topic mix is known
-            row["topic_known"] += count
-            row["legal"] += legal or 0
+        if legal is not None:  # the tally says how many of it are legal
+            row["legal_known"] += count
+            row["legal"] += legal
     latest_members = Subquery(
         MemberCount.objects.filter(unit=OuterRef("unit"), counted_on__lte=period.end)
         .order_by("-counted_on")
@@ -96,7 +93,7 @@ def national_figures(*, period: Period) -> list[RegionRow]:
             region=region,
             publications=publications.get(region.pk, {}).get("n", 0),
             legal=publications.get(region.pk, {}).get("legal", 0),
-            topic_known=publications.get(region.pk, {}).get("topic_known", 0),
+            legal_known=publications.get(region.pk, {}).get("legal_known", 0),
             members=members.get(region.pk, 0),
             followers=followers.get(region.pk, 0),
             branches=branches.get(region.pk, 0),

@@ -456,6 +456,8 @@ class Content:
     topics_whole: list[tuple[str, str, int]]  # counts of items whose whole topic mix is known
     topic_known: int  # items whose topic is known (publications and complete tallies)
     legal: int
+    legal_known: int  # items known to be on a legal topic or not (a tally may say only that)
+    topic_bases: dict[str, int]  # per topic, the items known to be on it or not
     reposts: int
     repost_known: int
     kazakh: int
@@ -483,7 +485,10 @@ class Content:
 
     @property
     def legal_share(self) -> Decimal | None:
-        return {c: s for c, _l, _n, s in self.topic_shares()}.get(Publication.Topic.LEGAL)
+        """Legal items among those known to be legal or not: a tally that gives its legal
+        items alone («1 seminar on the conciliation commission, and nothing else legal»)
+        counts here though the rest of its topic mix is unknown."""
+        return share_rounded(self.legal, self.legal_known)
 
     @property
     def repost_share(self) -> Decimal | None:
@@ -515,7 +520,8 @@ def content_figures(*, unit: OrgUnit, period: Period) -> Content:
     )
     whole = dict(topic_counts)
     known = dict(topic_counts)
-    topic_known = totals["total"]
+    topic_known = legal_known = totals["total"]
+    bases = dict.fromkeys(TOPIC_FIELDS, totals["total"])
     reposts, repost_known = totals["reposts"], totals["total"]
     kazakh, language_known = totals["kazakh"], totals["total"]
     views, with_engagement = totals["views"], totals["with_engagement"]
@@ -531,6 +537,10 @@ def content_figures(*, unit: OrgUnit, period: Period) -> Content:
         if tally_views is not None:
             views, with_engagement = (views or 0) + tally_views, with_engagement + count
         given = {code: n for code, n in zip(TOPIC_FIELDS, topics, strict=True) if n is not None}
+        if Publication.Topic.LEGAL in given:
+            legal_known += count
+        for code in given:
+            bases[code] = bases.get(code, 0) + count
         for code, n in given.items():
             known[code] = known.get(code, 0) + n
         if given and sum(given.values()) == count:
@@ -544,6 +554,8 @@ def content_figures(*, unit: OrgUnit, period: Period) -> Content:
         topics_whole=[(code, label, whole.get(code, 0)) for code, label in choices],
         topic_known=topic_known,
         legal=known.get(Publication.Topic.LEGAL, 0),
+        legal_known=legal_known,
+        topic_bases=bases,
         reposts=reposts,
         repost_known=repost_known,
         kazakh=kazakh,

@@ -48,17 +48,19 @@ def test_abai_2024_as_of_1_september_shows_the_documents_figures(client, abai_ex
     assert "5 / 9" in content or "5 of 9" in content or "5 / 9" in content or "9-дан 5" in content
 
 
-def test_every_count_links_to_the_publications_behind_it(client, abai_executive):
+def test_every_count_links_to_the_publications_and_tallies_behind_it(client, abai_executive):
     response = _dashboard(client, abai_executive)
     content = response.content.decode()
     links = re.findall(r'<a href="(/publications/\?[^"]+)">33</a>', content)
     assert links, "the 33 Facebook publications are a link"
     listed = client.get(links[0].replace("&amp;", "&"))
-    assert listed.context["table"].paginator.count == 33
+    assert listed.context["table"].paginator.count == 0  # known only as tallies
+    assert listed.context["tallies_total"] == 33
+    assert 'data-testid="tallies-beside"' in listed.content.decode()
     for count in ("28", "6"):
         link = re.findall(rf'<a href="(/publications/\?[^"]+)">{count}</a>', content)[0]
         listed = client.get(link.replace("&amp;", "&"))
-        assert listed.context["table"].paginator.count == int(count)
+        assert listed.context["tallies_total"] == int(count)
 
 
 def test_the_authors_table_links_to_each_units_records(client, abai_executive):
@@ -69,18 +71,30 @@ def test_the_authors_table_links_to_each_units_records(client, abai_executive):
     from monitoring.templatetags.figures import records_url
 
     url = records_url(response.context["period"], filters=direct.filters)
-    assert client.get(url).context["table"].paginator.count == 3
+    assert client.get(url).context["tallies_total"] == 3
 
 
 def test_the_previous_span_is_the_same_dates_a_year_before(client, abai_executive):
-    figures = _dashboard(client, abai_executive).context["figures"]
-    facebook = _row(figures.by_platform, "Facebook")
-    expected = Publication.objects.filter(
-        resource__platform__slug="facebook",
-        published_on__range=(date(2023, 1, 1), date(2023, 9, 1)),
-    ).count()
-    assert facebook.previous == expected
-    assert facebook.change == 33 - expected
+    page = Resource.objects.get(owner__slug="abai-audany")  # its Instagram: no tallies
+    for day in (date(2023, 3, 1), date(2023, 9, 1), date(2023, 9, 2), date(2024, 2, 1),
+                date(2024, 9, 1), date(2024, 9, 2)):  # fmt: skip
+        PublicationFactory(resource=page, unit=page.owner, published_on=day)
+    figures = _dashboard(client, abai_executive, "abai-audany").context["figures"]
+    instagram = _row(figures.by_platform, "Instagram")
+    assert (instagram.current, instagram.previous, instagram.change) == (2, 2, 0)
+    assert instagram.comparable
+
+
+def test_no_comparison_where_last_year_is_known_only_for_a_longer_span(client, abai_executive):
+    """2023's site and page figures are tallies of the whole year (of May to December): the
+    same span of 2023 (to 01.09) is not known, so nothing is compared."""
+    response = _dashboard(client, abai_executive)
+    figures = response.context["figures"]
+    for label in ("Сайт", "Facebook", "Газет"):
+        row = _row(figures.by_platform, label)
+        assert not row.comparable
+        assert row.change is None
+    assert "салыстыруға болмайды" in response.content.decode()
 
 
 def test_charts_are_svg_pictures_without_script_in_kazakh(client, abai_executive):
@@ -121,7 +135,7 @@ def test_the_national_view_puts_the_regions_side_by_side(client, central_press, 
     rows = response.context["rows"]
     abai = next(row for row in rows if row.region.slug == "abai")
     assert (abai.members, abai.followers, abai.branches_with_pages) == (25116, 261, 5)
-    assert abai.publications == 69
+    assert abai.publications == 67
     assert [row.region.name for row in rows] == sorted(row.region.name for row in rows)
 
 

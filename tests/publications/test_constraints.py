@@ -7,7 +7,7 @@ from django.db import IntegrityError, transaction
 
 from branches.models import MemberCount
 from monitoring.models import AudienceSnapshot
-from publications.models import Publication, Resource
+from publications.models import Resource
 from tests.factories import PrimaryFactory, PublicationFactory, ResourceFactory
 
 pytestmark = pytest.mark.django_db
@@ -26,12 +26,14 @@ def test_a_publication_cannot_precede_the_opening_of_its_page(abai):
 
 def test_a_page_cannot_be_dated_after_its_publications(abai):
     page = Resource.objects.get(owner=abai, platform__slug="facebook")
+    PublicationFactory(resource=page, unit=abai, published_on=date(2023, 6, 1))
     page.opened_on = date(2024, 1, 1)
     _refused(page.save)
 
 
 def test_moving_a_publication_before_the_page_opened_is_refused(abai):
-    publication = Publication.objects.filter(resource__owner=abai).first()
+    page = Resource.objects.get(owner=abai, platform__slug="facebook")
+    publication = PublicationFactory(resource=page, unit=abai, published_on=date(2023, 6, 1))
     publication.published_on = date(2020, 1, 1)
     _refused(publication.save)
 

@@ -2,7 +2,7 @@
 
 import io
 import uuid
-from datetime import timedelta
+from datetime import date, timedelta
 
 import openpyxl
 import pytest
@@ -247,7 +247,9 @@ def test_search_ignores_kazakh_letter_case(client, aksuat_officer, aksuat, aksua
     assert response.context["table"].paginator.count == 1
 
 
-def test_filters_work_as_plain_links_and_as_htmx(client, abai_staff, aksuat):
+def test_filters_work_as_plain_links_and_as_htmx(client, abai_staff, aksuat, aksuat_page):
+    for day in (date(2024, 2, 1), date(2024, 3, 1)):
+        PublicationFactory(resource=aksuat_page, unit=aksuat, published_on=day)
     client.force_login(abai_staff)
     params = {"platform": "", "unit": aksuat.pk, "year": 2024}
     plain = client.get(reverse("publications:list"), params)
@@ -255,15 +257,18 @@ def test_filters_work_as_plain_links_and_as_htmx(client, abai_staff, aksuat):
     htmx = client.get(reverse("publications:list"), params, HTTP_HX_REQUEST="true")
     assert "<html" not in htmx.content.decode()
     assert htmx.context["table"].paginator.count == plain.context["table"].paginator.count == 2
+    # The unit's tally of the regional page is listed under them, in both.
+    assert htmx.context["tallies_total"] == plain.context["tallies_total"] == 2
 
 
-def test_facebook_filter_finds_the_regional_pages_2024_publications(client, abai_executive):
+def test_facebook_filter_finds_the_regional_pages_2024_tallies(client, abai_executive):
     client.force_login(abai_executive)
     response = client.get(
         reverse("publications:list"),
         {"platform": 1, "published_from": "2024-01-01", "published_to": "2024-09-01"},
     )
-    assert response.context["table"].paginator.count == 33
+    assert response.context["table"].paginator.count == 0
+    assert response.context["tallies_total"] == 33
 
 
 def test_export_is_scoped_filtered_and_writes_formulas_as_text(

@@ -11,8 +11,9 @@ the choice made is said beside it:
   newspapers per outlet and year (2024 up to 01.09.2024), and 2023's newspapers in the two
   groups of outlets the source counts together. No publication is made up.
 - A tally's parts are known only where the source states them: reposts, the language and
-  views never; of topics, only the two legal seminars on the page (one in each year, both
-  credited to the regional committee, the source naming neither year nor author). Most posts
+  views never; of topics, only the legal ones on the page: two seminars and nothing else (one
+  in each year, credited to the regional committee, the source naming neither year nor
+  author), so the page's tallies say how many of them are legal, and no other topic. Most posts
   are reposts, says the source, but gives no count: the report says the share is unknown.
 - The source gives no count of TV and radio broadcasts: the 2024 report's commentary says, in
   staff's words, that the chairman and branch leaders took part in local broadcasts.
@@ -455,7 +456,8 @@ class Command(BaseCommand):
         facebook = resources[REGION_FACEBOOK]
         for column, (first, last) in enumerate(FACEBOOK_PERIODS.values()):
             for slug, counts in FACEBOOK_BY_UNIT.items():
-                legal = {"topic_legal": 1} if slug == "abai" else {}
+                # The page's only legal items are the two seminars (none of the others).
+                legal = {"topic_legal": 1 if slug == "abai" else 0}
                 add(units[slug], [facebook], first, last, counts[column], **legal)
 
         for year, outlets in PRESS.items():
