@@ -29,8 +29,12 @@ COLUMNS = [
     Column("code", ("Код", "Код организации", "Code"), required=False),
     Column("name", ("Атауы", "Название", "Name")),
     Column("branch", ("Филиал", "Branch"), required=False),
-    Column("members", ("Мүшелер саны", "Число членов", "Members")),
-    Column("counted_on", ("Есеп күні", "Дата учёта", "Counted on"), required=False),
+    Column("members", ("Мүшелер саны", "Численность членов", "Число членов", "Members")),
+    Column(
+        "counted_on",
+        ("Есептелген күні", "Есеп күні", "Дата подсчёта", "Дата учёта", "Counted on"),
+        required=False,
+    ),
 ]
 
 

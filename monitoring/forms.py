@@ -4,6 +4,7 @@ and targets (regional staff)."""
 from __future__ import annotations
 
 from django import forms
+from django.core.validators import MinValueValidator
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -76,6 +77,9 @@ class TargetForm(RecordForm):
         self.fields["unit"].queryset = unit_changeable_list(user=self.user).exclude(
             kind=OrgUnit.Kind.PRIMARY
         )
+        # The form says it in words; left to the check constraint, the user would read its name.
+        self.fields["value"].validators.append(MinValueValidator(0))
+        self.fields["value"].widget.attrs["min"] = 0
 
     def clean(self):
         cleaned = super().clean()

@@ -1,4 +1,5 @@
 import django_tables2 as tables
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from monitoring.models import AudienceSnapshot, CommitteeReview, Target
@@ -8,8 +9,8 @@ ATTRS = {"class": "table table-sm table-hover align-middle"}
 
 class AudienceSnapshotTable(tables.Table):
     taken_on = tables.DateColumn(linkify=True)
-    platform = tables.Column(accessor="resource__platform", verbose_name=_("platform"))
-    owner = tables.Column(accessor="resource__owner__label", verbose_name=_("owner unit"))
+    platform = tables.Column(accessor="resource__platform", verbose_name=capfirst(_("platform")))
+    owner = tables.Column(accessor="resource__owner__label", verbose_name=capfirst(_("owner unit")))
 
     class Meta:
         model = AudienceSnapshot
@@ -20,7 +21,7 @@ class AudienceSnapshotTable(tables.Table):
 
 class CommitteeReviewTable(tables.Table):
     question = tables.Column(linkify=True, attrs={"td": {"class": "text-break"}})
-    unit = tables.Column(accessor="unit__label", verbose_name=_("unit"), order_by="unit")
+    unit = tables.Column(accessor="unit__label", verbose_name=capfirst(_("unit")), order_by="unit")
 
     class Meta:
         model = CommitteeReview
@@ -31,7 +32,7 @@ class CommitteeReviewTable(tables.Table):
 
 class TargetTable(tables.Table):
     metric = tables.Column(linkify=True)
-    unit = tables.Column(accessor="unit__label", verbose_name=_("unit"), order_by="unit")
+    unit = tables.Column(accessor="unit__label", verbose_name=capfirst(_("unit")), order_by="unit")
 
     class Meta:
         model = Target

@@ -32,14 +32,27 @@ from publications.models import URL_MAX_LENGTH, Publication, Resource, http_url_
 
 COLUMNS = [
     Column("published_on", ("Күні", "Дата", "Date")),
-    Column("resource", ("Ресурс", "Ресурс (издание, страница)", "Resource")),
+    Column(
+        "resource",
+        (
+            "Ақпараттық ресурс",
+            "Ресурс",
+            "Информационный ресурс",
+            "Ресурс (издание, страница)",
+            "Resource",
+        ),
+    ),
     Column("unit", ("Ұйым", "Организация", "Unit")),
     Column("title", ("Атауы", "Заголовок", "Название", "Title")),
     Column("url", ("Сілтеме", "Ссылка", "Address", "URL"), required=False),
     Column("topic", ("Тақырыбы", "Тема", "Topic"), required=False),
-    Column("kind", ("Түрі", "Вид", "Kind"), required=False),
+    Column("kind", ("Түрі", "Тип", "Вид", "Kind"), required=False),
     Column("is_repost", ("Репост", "Repost"), required=False),
-    Column("language", ("Тілі", "Язык", "Language"), required=False),
+    Column(
+        "language",
+        ("Материалдың тілі", "Тілі", "Язык материала", "Язык", "Language"),
+        required=False,
+    ),
     Column("views", ("Қаралым", "Просмотры", "Views"), required=False),
     Column("reactions", ("Реакциялар", "Реакции", "Reactions"), required=False),
     Column("comments", ("Пікірлер", "Комментарии", "Comments"), required=False),

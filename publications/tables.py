@@ -1,6 +1,7 @@
 """Tables (django-tables2) of the lists: sortable columns, pages of 50, a link to each record."""
 
 import django_tables2 as tables
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from publications.models import MethodologicalMaterial, Publication, Resource, Tally
@@ -13,10 +14,14 @@ class PublicationTable(tables.Table):
     published_on = tables.DateColumn(linkify=True)
     title = tables.Column(linkify=True, attrs={"td": {"class": "title-cell"}})
     platform = tables.Column(
-        accessor="resource__platform", verbose_name=_("platform"), order_by="resource__platform"
+        accessor="resource__platform",
+        verbose_name=capfirst(_("platform")),
+        order_by="resource__platform",
     )
     resource = tables.Column(order_by="resource__name", attrs=WIDE_ONLY)
-    unit = tables.Column(accessor="unit__label", verbose_name=_("authoring unit"), order_by="unit")
+    unit = tables.Column(
+        accessor="unit__label", verbose_name=capfirst(_("authoring unit")), order_by="unit"
+    )
     topic = tables.Column(attrs=WIDE_ONLY)
     kind = tables.Column(attrs=WIDE_ONLY)
     is_repost = tables.BooleanColumn(attrs=WIDE_ONLY)
@@ -31,7 +36,9 @@ class PublicationTable(tables.Table):
 
 class MethodologicalMaterialTable(tables.Table):
     title = tables.Column(linkify=True)
-    unit = tables.Column(accessor="unit__label", verbose_name=_("issuing unit"), order_by="unit")
+    unit = tables.Column(
+        accessor="unit__label", verbose_name=capfirst(_("issuing unit")), order_by="unit"
+    )
 
     class Meta:
         model = MethodologicalMaterial
@@ -42,7 +49,9 @@ class MethodologicalMaterialTable(tables.Table):
 
 class ResourceTable(tables.Table):
     name = tables.Column(linkify=True)
-    owner = tables.Column(accessor="owner__label", verbose_name=_("owner unit"), order_by="owner")
+    owner = tables.Column(
+        accessor="owner__label", verbose_name=capfirst(_("owner unit")), order_by="owner"
+    )
     url = tables.URLColumn(attrs={"a": {"rel": "noopener noreferrer", "target": "_blank"}})
 
     class Meta:

@@ -65,7 +65,7 @@ def digest_text(summary: MonthSummary) -> tuple[str, str]:
             continue
         change = "" if before is None else f" (айдың басында – {format_number(before)})"
         lines.append(f"{page.name}: {format_number(now)} жазылушы{change}.")
-    lines += ["", "Ағымдағы Анықтама тіркелген (PDF).", "", "— Ақпарат мониторингі"]
+    lines += ["", "Ағымдағы анықтаманың PDF файлы тіркелген.", "", "— Ақпарат мониторингі"]
     return subject, "\n".join(lines)
 
 

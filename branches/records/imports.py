@@ -221,9 +221,21 @@ def parse_choice(value: Any, choices_class, *, default: str) -> str:
     raise CellError(_("Not one of: %(options)s.") % {"options": labels})
 
 
+# Labels the catalogues used before the vocabulary was made one (issue 16): files filled in
+# with them still import.
+FORMER_LABELS = {
+    "бейне": "video",
+    "правовая": "legal",
+    "организационная": "organizational",
+    "социально-экономическая": "socioeconomic",
+    "молодёжная": "youth",
+    "другая": "other",
+}
+
+
 @functools.cache
 def _choice_lookup(choices_class) -> dict[str, str]:
-    lookup = {}
+    lookup = {label: code for label, code in FORMER_LABELS.items() if code in choices_class.values}
     for code, _label in choices_class.choices:
         lookup[str(code).casefold()] = code
         for language in ("kk", "ru", "en"):

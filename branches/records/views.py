@@ -11,7 +11,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import select_template
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 from django_tables2 import RequestConfig
 
@@ -229,7 +229,7 @@ def _formset(record_type: RecordType, request: HttpRequest, *, instance):
 
 class ImportUploadForm(forms.Form):
     file = forms.FileField(
-        label=_lazy("Excel file (.xlsx)"),
+        label=gettext_lazy("Excel file (.xlsx)"),
         widget=forms.ClearableFileInput(
             attrs={
                 "accept": ".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

@@ -47,7 +47,7 @@ def test_a_wrong_password_is_refused_in_kazakh(client):
     response = client.post(reverse("login"), {"username": "aksuat_officer", "password": "wrong"})
     assert response.status_code == 200
     assert "_auth_user_id" not in client.session
-    assert "құпиясөзді дұрыс енгізіңіз" in response.content.decode()
+    assert "Дұрыс пайдаланушы аты мен құпиясөзді енгізіңіз" in response.content.decode()
 
 
 def test_home_lists_what_the_officer_may_do(client, aksuat_officer):

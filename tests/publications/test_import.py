@@ -46,7 +46,7 @@ def test_the_template_has_kazakh_headers(client, aksuat_officer):
     assert response["Content-Type"].startswith("application/vnd.openxmlformats")
     sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
     headers = [cell.value for cell in sheet[1]]
-    assert headers[:4] == ["Күні", "Ресурс", "Ұйым", "Атауы"]
+    assert headers[:4] == ["Күні", "Ақпараттық ресурс", "Ұйым", "Атауы"]
 
 
 def test_a_good_file_is_previewed_then_imported_whole_then_adds_nothing_again(
@@ -83,7 +83,11 @@ def test_every_bad_row_is_listed_and_nothing_is_saved(client, aksuat_officer, ak
     before = _aksuat_count(aksuat)
     response = _upload(client, xlsx_file([KK_HEADERS, *rows]))
     problems = response.context["preview"].problems
-    assert [(p.row, p.column) for p in problems] == [(18, "Күні"), (32, "Ресурс"), (46, "Сілтеме")]
+    assert [(p.row, p.column) for p in problems] == [
+        (18, "Күні"),
+        (32, "Ақпараттық ресурс"),
+        (46, "Сілтеме"),
+    ]
     assert "31.02.2024" in response.content.decode()
     assert response.context["preview"].new  # the good rows were checked too
     confirm = _confirm(client, response)
@@ -134,7 +138,7 @@ def test_an_officers_rows_for_another_branch_reject_the_file(client, aksuat_offi
     before = Publication.objects.count()
     response = _upload(client, xlsx_file([KK_HEADERS, *rows]))
     problems = response.context["preview"].problems
-    assert [(p.row, p.column) for p in problems] == [(4, "Ұйым"), (5, "Ресурс")]
+    assert [(p.row, p.column) for p in problems] == [(4, "Ұйым"), (5, "Ақпараттық ресурс")]
     _confirm(client, response)
     assert Publication.objects.count() == before
 
@@ -190,7 +194,7 @@ def test_a_file_without_the_required_columns_names_them(client, aksuat_officer):
     client.force_login(aksuat_officer)
     response = _upload(client, xlsx_file([["Күні", "Басқа"], ["01.03.2024", "x"]]))
     error = " ".join(response.context["form"].errors["file"])
-    assert "Ресурс" in error
+    assert "Ақпараттық ресурс" in error
     assert "Атауы" in error
 
 
