@@ -165,7 +165,7 @@ class Writer:
                                    for y in table.years]]
                 for row in table.rows]  # fmt: skip
         total = table.total
-        footer = [self.t("Барлығы", "Всего"), *[_n(total.by_year.get(y, 0)) for y in table.years]]
+        footer = [self.t("Барлығы", "Итого"), *[_n(total.by_year.get(y, 0)) for y in table.years]]
         return {"headers": headers, "rows": rows, "footer": footer}
 
     # Sections
@@ -224,7 +224,10 @@ class Writer:
         table = {
             "headers": [self.t("Көрсеткіш", "Показатель"), self.t("Саны", "Число")],
             "rows": [
-                [self.t("Бастауыш кәсіподақ ұйымдары", "Первичные организации"), _n(o.primaries)],
+                [
+                    self.t("Бастауыш кәсіподақ ұйымдары", "Первичные профсоюзные организации"),
+                    _n(o.primaries),
+                ],
                 [self.t("Кәсіподақ мүшелері", "Члены профсоюза"), members or "–"],
                 [self.t("Филиалдар", "Филиалы"), _n(o.branches)],
             ],
@@ -258,7 +261,7 @@ class Writer:
             sentences.append(self.t(
                 f"{review.year} жылы облыстық ұйымның Атқару комитеті «{review.question}» деген "
                 f"мәселені қарастырды.",
-                f"В {review.year} году исполнительный комитет областной организации рассмотрел "
+                f"В {review.year} году исполком областной организации рассмотрел "
                 f"вопрос «{review.question}».",
             ))  # fmt: skip
             if review.decisions:
@@ -273,7 +276,7 @@ class Writer:
         if not self.f.reviews:
             sentences.append(self.t(
                 "Атқару комитеті ақпараттық жұмыс мәселесін қарастырмаған.",
-                "Исполнительный комитет вопросы информационной работы не рассматривал.",
+                "Исполком вопросы информационной работы не рассматривал.",
             ))  # fmt: skip
         tables = []
         if rows:
@@ -283,8 +286,8 @@ class Writer:
                                 self.t("Мерзімі", "Срок"), self.t("Орындалуы", "Исполнение")],
                     "rows": rows,
                 })  # fmt: skip
-        return self.section("reviews", self.t("Атқару комитетінің қараулары",
-                                              "Рассмотрение на исполкоме"),
+        return self.section("reviews", self.t("Атқару комитетінде қаралған мәселелер",
+                                              "Вопросы, рассмотренные на исполкоме"),
                             " ".join(sentences), tables)  # fmt: skip
 
     def website(self) -> dict:
@@ -293,7 +296,7 @@ class Writer:
         if not sites or not any(row.by_year for row in sites):
             text = self.t("Сайттарда жарияланған материалдар тіркелмеген.",
                           "Публикации на сайтах не зарегистрированы.")  # fmt: skip
-            return self.section("website", self.t("Сайттағы жарияланымдар", "Публикации на сайте"),
+            return self.section("website", self.t("Сайттағы материалдар", "Материалы на сайте"),
                                 text)  # fmt: skip
         row = sites[0]
         years = [y for y in table.years if y >= min(row.by_year)]
@@ -310,7 +313,7 @@ class Writer:
             text += " " + comparison
         data = YearTable(years=years, rows=sites, period=self.period)
         return self.section(
-            "website", self.t("Сайттағы жарияланымдар", "Публикации на сайте"), text,
+            "website", self.t("Сайттағы материалдар", "Материалы на сайте"), text,
             [self.year_table(data, self.t("Сайт", "Сайт"))],
             chart=charts.chart_year_table(data, title=self.t("Сайттағы материалдар",
                                                               "Материалы на сайте"),
@@ -390,7 +393,7 @@ class Writer:
             tables.append({
                 "headers": [self.t("Парақша", "Страница"), self.t("Ашылған", "Открыта"),
                             self.t("Жазылушылар", "Подписчики"),
-                            self.t("100 мүшеге", "На 100 членов")],
+                            self.t("100 мүшеге шаққанда", "На 100 членов")],
                 "rows": [[p.resource.platform.label,
                           _date(p.resource.opened_on),
                           f"{_n(p.followers)} ({_date(p.followers_on)})" if p.followers else "–",
@@ -416,7 +419,7 @@ class Writer:
         )
         table = {
             "headers": [self.t("Филиал", "Филиал"), self.t("Парақшалар", "Страницы"),
-                        self.t("Мекенжайы", "Адрес")],
+                        self.t("Сілтеме", "Ссылка")],
             "rows": [[row.branch.name, ", ".join(p.platform.label for p in row.pages) or "–",
                       " ".join(p.url for p in row.pages) or "–"] for row in rows],
         }  # fmt: skip
@@ -430,26 +433,27 @@ class Writer:
         if items:
             text = self.t(
                 f"{first}–{last} жж. кезеңінде облыстық кәсіподақ аппараты кәсіподақ қызметінің "
-                f"өзекті мәселелері бойынша {_n(len(items))} әдістемелік құрал әзірлеп шығарды: "
+                f"өзекті мәселелері бойынша {_n(len(items))} әдістемелік материал әзірлеп шығарды: "
                 f"{titles}.",
                 f"В {first}–{last} гг. аппарат областной организации подготовил и выпустил "
                 f"{_n(len(items))} "
                 + ru_plural(
                     len(items),
-                    "методическое пособие",
-                    "методических пособия",
-                    "методических пособий",
+                    "методический материал",
+                    "методических материала",
+                    "методических материалов",
                 )
                 + f": {titles}.",
             )
         else:
             text = self.t(
-                f"{first}–{last} жж. әдістемелік құралдар шығарылмаған.",
+                f"{first}–{last} жж. әдістемелік материалдар шығарылмаған.",
                 f"В {first}–{last} гг. методические материалы не выпускались.",
             )
         table = {"headers": [self.t("Жыл", "Год"), self.t("Атауы", "Название")],
                  "rows": [[str(m.year), m.title] for m in items]}  # fmt: skip
-        return self.section("materials", self.t("Әдістемелік құралдар", "Методические материалы"),
+        return self.section("materials", self.t("Әдістемелік материалдар",
+                                                "Методические материалы"),
                             text, [table] if items else [])  # fmt: skip
 
     def content(self) -> dict:
@@ -459,13 +463,13 @@ class Writer:
         if not c.total:
             text = self.t(
                 f"Есепті кезеңде ({self.period_label}) материалдар тіркелмеген.",
-                f"За отчётный период ({self.period_label}) материалы не зарегистрированы.",
+                f"За период ({self.period_label}) материалы не зарегистрированы.",
             )
             return self.section("content", self.t("Материалдардың мазмұны",
                                                   "Содержание материалов"), text)  # fmt: skip
         sentences = [self.t(
             f"Есепті кезеңде ({self.period_label}) барлығы {_n(c.total)} материал жарияланды.",
-            f"За отчётный период ({self.period_label}) опубликовано {_materials_ru(c.total)}.",
+            f"За период ({self.period_label}) опубликовано {_materials_ru(c.total)}.",
         )]  # fmt: skip
         known = [(label, n) for label, n, _share in shares if n]
         if c.topic_known:
@@ -599,7 +603,7 @@ class Writer:
                 )  # fmt: skip
         tables = []
         if press.rows:
-            tables.append(self.year_table(press, self.t("Басылым", "Издание"),
+            tables.append(self.year_table(press, self.t("Газет", "Газета"),
                                           label=lambda key: f"«{key.name}»"))  # fmt: skip
         if broadcasts.rows:
             tables.append(self.year_table(broadcasts, self.t("Теле-, радиоарна",
@@ -625,8 +629,8 @@ class Writer:
             sentences.append(self.t(
                 f"Бастауыш кәсіподақ ұйымдары «{outlet}» газетіне жыл сайын жазылады ({span} "
                 f"жж.{extra}).",
-                f"Первичные организации ежегодно подписываются на газету «{outlet}» ({span} "
-                f"гг.{extra}).",
+                f"Первичные профсоюзные организации ежегодно подписываются на газету "
+                f"«{outlet}» ({span} гг.{extra}).",
             ))  # fmt: skip
         if not subs:
             sentences.append(
@@ -634,19 +638,19 @@ class Writer:
             )
         if self.f.app_users is None:
             sentences.append(self.t(
-                "«Bilim kasipodagy» мобильдік қосымшасын пайдаланушылар саны тіркелмеген.",
+                "«Bilim kasipodagy» мобильді қосымшасын пайдаланушылар саны тіркелмеген.",
                 "Число пользователей мобильного приложения «Bilim kasipodagy» не учтено.",
             ))  # fmt: skip
         else:
             share = format_percent(100 * self.f.app_users / self.f.organization.members
                                    if self.f.organization.members else None)  # fmt: skip
             sentences.append(self.t(
-                f"«Bilim kasipodagy» мобильдік қосымшасын {_n(self.f.app_users)} мүше "
+                f"«Bilim kasipodagy» мобильді қосымшасын {_n(self.f.app_users)} мүше "
                 f"пайдаланады (мүшелердің {share}).",
                 f"Мобильным приложением «Bilim kasipodagy» пользуются {_n(self.f.app_users)} "
                 f"членов профсоюза ({share}).",
             ))  # fmt: skip
-        return self.section("subscriptions", self.t("Газетке жазылу және мобильдік қосымша",
+        return self.section("subscriptions", self.t("Газетке жазылу және мобильді қосымша",
                                                     "Подписка и мобильное приложение"),
                             " ".join(sentences))  # fmt: skip
 
@@ -672,10 +676,11 @@ class Writer:
         text = self.t(
             f"Есепті кезеңде ({self.period_label}) облыстық ұйымның ақпараттық жұмысы туралы "
             f"порталда ешқандай дерек тіркелмеген: материалдар, жиынтық сандар, жазылушылар "
-            f"саны, әдістемелік материалдар мен Атқару комитетінің қараулары жоқ.",
-            f"За отчётный период ({self.period_label}) в портале нет никаких данных об "
-            f"информационной работе областной организации: ни материалов, ни сводных чисел, ни "
-            f"числа подписчиков, ни методических материалов, ни рассмотрений на исполкоме.",
+            f"саны, әдістемелік материалдар мен Атқару комитетінде қаралған мәселелер жоқ.",
+            f"За период ({self.period_label}) в портале нет никаких данных об "
+            f"информационной работе областной организации: ни материалов, ни итоговых чисел, "
+            f"ни числа подписчиков, ни методических материалов, ни вопросов, рассмотренных на "
+            f"исполкоме.",
         )
         return self.section("organization", self.t("Деректер жоқ", "Данных нет"), text)
 

@@ -66,8 +66,8 @@ def findings(*, figures: Figures, rules: ReportRules, language: str) -> list[Fin
             f"У страниц областной организации {followers} "
             f"{ru_plural(figures.followers_total, 'подписчик', 'подписчика', 'подписчиков')}: "
             f"{figure} на 100 членов "
-            f"профсоюза (порог – {limit}; членов – {members}). Необходимо вести активную работу "
-            f"по увеличению числа подписчиков страниц в социальных сетях."
+            f"профсоюза (порог – {limit}; численность членов – {members}). Необходимо вести "
+            f"активную работу по увеличению числа подписчиков страниц в социальных сетях."
         )))  # fmt: skip
 
     present = {page.resource.platform_id for page in figures.unit_pages}
@@ -112,7 +112,7 @@ def findings(*, figures: Figures, rules: ReportRules, language: str) -> list[Fin
         limit = rules.silent_months_max
         out.append(Finding("silent", (
             f"Кезеңнің {months} айының {limit} айдан көбінде материал жарияламаған филиалдар "
-            f"(жарияланымсыз айлар саны жақша ішінде): {names}." if kk else
+            f"(материалсыз айлар саны жақша ішінде): {names}." if kk else
             f"Филиалы, не публиковавшие материалов более {limit} месяцев из {months} "
             f"(число таких месяцев в скобках): {names}."
         )))  # fmt: skip

@@ -149,12 +149,6 @@ def test_the_monthly_digest_uses_the_glossarys_words(db, abai):
     assert not breaches, "\n".join(breaches)
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="reports/content.py and reports/rules.py still say «Атқару комитетінің қараулары», "
-    "«әдістемелік құрал», «жарияланым», «Басылым», «методическое пособие», «Рассмотрение на "
-    "исполкоме»: the lead's pending rewrite of the generated report text",
-)
 @pytest.mark.parametrize("language", ["kk", "ru"])
 def test_the_generated_report_uses_the_glossarys_words(client, abai_staff, language):
     call_command("load_abai", stdout=open("/dev/null", "w"))  # noqa: SIM115 (idempotent)

@@ -6,6 +6,7 @@ pytestmark = pytest.mark.browser
 
 
 def test_executive_sees_abai_2024_and_opens_the_33_facebook_publications(login_page, live_server):
+    """They are known only as tallies: the list under the filters shows them."""
     page = login_page("abai_executive", viewport={"width": 1280, "height": 900})
     page.goto(f"{live_server.url}/dashboard/abai/?year=2024&as_of=2024-09-01")
     platforms = page.locator("[data-testid=by-platform]")
@@ -22,7 +23,10 @@ def test_executive_sees_abai_2024_and_opens_the_33_facebook_publications(login_p
 
     facebook.locator("a", has_text="33").click()
     page.wait_for_url("**/publications/?*")
-    assert page.locator("[data-testid=record-count]").inner_text().strip().startswith("33")
+    assert page.locator("[data-testid=record-count]").inner_text().strip().startswith("0")
+    beside = page.locator("[data-testid=tallies-beside]")
+    assert "33" in beside.locator("h2").inner_text()
+    assert beside.locator("tbody tr").count() == 5  # the units that posted in 2024
 
 
 def test_aksuat_officer_gets_aksuat_and_not_abai_or_urzhar(login_page, live_server):
