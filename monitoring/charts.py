@@ -83,8 +83,9 @@ def chart_followers(history: dict, *, title: str) -> str | None:
 def chart_topics(content: Content, *, title: str) -> str:
     """One bar per topic, named on the axis (no legend to read across)."""
     chart = pygal.HorizontalBar(title=title, **{**CONFIG, "show_legend": False})
-    chart.x_labels = [str(label) for _code, label, _count in content.topics]
-    chart.add(title, [count or None for _code, _label, count in content.topics])
+    topics = content.topic_shares()  # the items whose topic is known
+    chart.x_labels = [str(label) for _code, label, _count, _share in topics]
+    chart.add(title, [count or None for _code, _label, count, _share in topics])
     return _uri(chart)
 
 

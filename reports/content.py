@@ -532,7 +532,8 @@ class Writer:
         if known:
             unknown_row = [[self.t("Тақырыбы белгісіз", "Тема неизвестна"), _n(c.topic_unknown),
                             "–"]] if c.topic_unknown else []  # fmt: skip
-            bases = [c.topic_bases.get(code, 0) for code, *_rest in c.topic_shares()]
+            bases = [c.topic_known or c.topic_bases.get(code, 0)
+                     for code, *_rest in c.topic_shares()]  # fmt: skip
             tables.append({
                 "headers": [self.t("Тақырып", "Тема"), self.t("Саны", "Число"),
                             self.t("Үлесі (тақырыбы белгілілер ішінде)",

@@ -467,6 +467,10 @@ class Content:
 
     @property
     def topic_unknown(self) -> int:
+        """Items whose topic the mix leaves unknown (all of them, beyond what is known in part,
+        when no item's whole mix is known)."""
+        if self.topic_known:
+            return self.total - self.topic_known
         return self.total - sum(n for _code, _label, n in self.topics)
 
     @property
@@ -478,10 +482,13 @@ class Content:
         return self.total - self.language_known
 
     def topic_shares(self) -> list[tuple[str, str, int, Decimal | None]]:
-        """(code, label, known count, share among items with a known topic)."""
+        """(code, label, count, share) over the items whose whole topic mix is known; where
+        none is, the counts known in part (a tally's legal items alone), without shares."""
+        if not self.topic_known:
+            return [(code, label, n, None) for code, label, n in self.topics]
         shares = shares_rounded([n for _c, _l, n in self.topics_whole])
         return [(code, label, n, share)
-                for (code, label, n), share in zip(self.topics, shares, strict=True)]  # fmt: skip
+                for (code, label, n), share in zip(self.topics_whole, shares, strict=True)]  # fmt: skip
 
     @property
     def legal_share(self) -> Decimal | None:
