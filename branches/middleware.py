@@ -11,13 +11,13 @@ from django.contrib.auth import logout
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils import translation
+from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
+from django.utils.translation.trans_real import parse_accept_lang_header
 from django_ratelimit.core import is_ratelimited
 
 from branches.security import SIGNED_IN_AT, client_address, security_event
-from django.utils import translation
-from django.utils.cache import patch_vary_headers
-from django.utils.translation.trans_real import parse_accept_lang_header
 
 BROWSER_LANGUAGES = {"kk", "ru"}
 

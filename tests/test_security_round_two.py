@@ -116,9 +116,7 @@ def test_the_password_change_needs_a_signed_in_user(client):
     assert client.get(reverse("password_change")).status_code == 302
 
 
-def test_the_password_reset_flow_and_the_same_answer_for_an_unknown_address(
-    client, aksuat_officer
-):
+def test_the_password_reset_flow_and_the_same_answer_for_an_unknown_address(client, aksuat_officer):
     aksuat_officer.email = "aksuat@example.kz"
     aksuat_officer.save()
     unknown = client.post(reverse("password_reset"), {"email": "nobody@example.kz"})
@@ -164,8 +162,9 @@ def test_signed_in_pages_and_downloads_are_never_cached(client, abai_staff, url)
 
 
 def test_production_refuses_to_start_with_a_demo_password(settings):
-    import config.wsgi
     from django.core.exceptions import ImproperlyConfigured
+
+    import config.wsgi
 
     settings.ALLOW_DEMO_USERS = False
     with pytest.raises(ImproperlyConfigured, match="Demo accounts"):

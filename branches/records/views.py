@@ -13,6 +13,7 @@ from django.template.loader import select_template
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_POST
+
 from branches.models import ImportBatch
 from branches.params import filters_check, table_configure
 from branches.records import RecordType
