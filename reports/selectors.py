@@ -6,7 +6,7 @@ from django.db.models import QuerySet
 
 from branches.models import OrgUnit
 from branches.selectors import unit_visible_list
-from reports.models import IssuedReport, PeriodLock, ReportDraft
+from reports.models import IssuedReport, PeriodLock, ReportDraft, ReportRules
 
 
 def report_region_list(*, user) -> QuerySet[OrgUnit]:
@@ -39,3 +39,14 @@ def period_lock_list(*, region: OrgUnit) -> QuerySet[PeriodLock]:
     return PeriodLock.objects.filter(region=region).select_related(
         "locked_by", "unlocked_by", "report"
     )
+
+
+def report_text_version(*, region: OrgUnit, year: int, as_of, language: str) -> str:
+    """What the report's words depend on besides the figures: staff's edits and the rules."""
+    draft = (
+        ReportDraft.objects.filter(region=region, year=year, as_of=as_of, language=language)
+        .values_list("pk", "version")
+        .first()
+    )
+    rules = ReportRules.objects.filter(region=region).values_list("version", flat=True).first()
+    return f"{draft or '-'}:{rules if rules is not None else '-'}"
