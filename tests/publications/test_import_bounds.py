@@ -85,3 +85,16 @@ def test_another_branchs_address_is_not_reported_as_recorded(client, aksuat_offi
     assert preview.ok
     assert len(preview.new) == 1 and not preview.skipped
     assert Publication.objects.filter(url=rows[0][4]).count() == 1
+
+
+def test_an_export_past_the_limit_is_a_400_that_says_so(client, abai_staff, monkeypatch):
+    from branches.records import excel
+
+    monkeypatch.setattr(excel, "EXPORT_MAX_ROWS", 3)
+    client.force_login(abai_staff)
+    response = client.get("/publications/export.xlsx")
+    assert response.status_code == 400
+    assert 'data-testid="error-message"' in response.content.decode()
+    narrow = client.get("/publications/export.xlsx", {"per_page": "1", "q": "жоқ-мұндай-сөз"})
+    assert narrow.status_code == 200
+    assert narrow["Content-Disposition"].startswith("attachment")
