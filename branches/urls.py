@@ -20,7 +20,13 @@ urlpatterns = [
         name="password_change_done",
     ),
     # The same answer whether or not the address belongs to a user (Django's views do so).
-    path("password/reset/", auth_views.PasswordResetView.as_view(), name="password_reset"),
+    path(
+        "password/reset/",
+        auth_views.PasswordResetView.as_view(
+            email_template_name="registration/password_reset_email.txt"
+        ),
+        name="password_reset",
+    ),
     path(
         "password/reset/sent/",
         auth_views.PasswordResetDoneView.as_view(),
