@@ -140,7 +140,7 @@ class Gunicorn:
                 requests.get(f"{self.url}/login/", timeout=2,
                              headers={"X-Forwarded-Proto": "https"})  # fmt: skip
                 return
-            except requests.ConnectionError:
+            except (requests.ConnectionError, requests.Timeout):  # booting on a busy machine
                 time.sleep(0.2)
         raise RuntimeError(f"gunicorn did not start: {self.read_log()}")
 
