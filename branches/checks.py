@@ -1,4 +1,5 @@
-"""A deploy check: no demo account with its published password may exist where demo users are
+"""A check at error level (every `manage.py` command, and gunicorn's start through
+config/wsgi.py): no demo account with its published password may exist where demo users are
 refused (production)."""
 
 from django.conf import settings
@@ -6,7 +7,7 @@ from django.core.checks import Error, Tags, register
 from django.db import DatabaseError
 
 
-@register(Tags.security, deploy=True)
+@register(Tags.security)
 def no_demo_accounts(app_configs, **kwargs) -> list[Error]:
     if settings.ALLOW_DEMO_USERS:
         return []

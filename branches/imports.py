@@ -101,7 +101,7 @@ class PrimaryOrganizationImporter(Importer):
                     )
                 )
             if problems:
-                preview.problems.extend(problems)
+                preview.add_problems(problems)
                 continue
             unit = parsed["code"] or self.primaries_by_name.get(search_key(name))
             preview.new.append((unit, parsed))

@@ -4,20 +4,35 @@ each with the user, the address and the UTC time (never a password or a token)."
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable
 
 from axes.signals import user_locked_out
+from django.conf import settings
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
 from django.dispatch import receiver
 from django.http import HttpRequest, HttpResponse
+from python_ipware import IpWare
 
 logger = logging.getLogger("security")
+SIGNED_IN_AT = "signed_in_at"
 
 
 def client_address(request: HttpRequest | None) -> str:
+    """The client's address: REMOTE_ADDR, or behind TRUSTED_PROXY_COUNT reverse proxies the
+    address the outermost one saw (each proxy appends to X-Forwarded-For, so anything a client
+    writes there itself lies further left and is ignored). Axes, the sign-in rate limit and
+    the security log all use this."""
     if request is None:
         return "-"
-    return request.META.get("REMOTE_ADDR", "-")
+    proxies = settings.TRUSTED_PROXY_COUNT
+    if proxies:
+        # python-ipware counts the proxies listed in the header; the nearest one is REMOTE_ADDR.
+        ipware = IpWare(precedence=("HTTP_X_FORWARDED_FOR",), proxy_count=proxies - 1)
+        address, _trusted = ipware.get_client_ip(request.META)
+        if address is not None:
+            return str(address)
+    return request.META.get("REMOTE_ADDR") or "-"
 
 
 def security_event(event: str, request: HttpRequest | None, **details) -> None:
@@ -30,6 +45,8 @@ def security_event(event: str, request: HttpRequest | None, **details) -> None:
 
 @receiver(user_logged_in)
 def _logged_in(sender, request, user, **kwargs) -> None:
+    if request is not None and hasattr(request, "session"):
+        request.session[SIGNED_IN_AT] = int(time.time())
     security_event("login", request)
 
 

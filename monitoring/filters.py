@@ -2,7 +2,7 @@ import django_filters
 from django.utils.translation import gettext_lazy as _
 
 from monitoring.models import AudienceSnapshot, CommitteeReview, Target
-from publications.filters import SearchFilterSet, UnitFilter, visible_units
+from publications.filters import SearchFilterSet, UnitFilter, visible_units, year_filter
 from publications.models import Platform
 
 
@@ -16,7 +16,7 @@ class AudienceSnapshotFilter(SearchFilterSet):
         queryset=visible_units,
         label=_("Unit (with its organizations)"),
     )
-    year = django_filters.NumberFilter(field_name="taken_on", lookup_expr="year", label=_("Year"))
+    year = year_filter(field_name="taken_on", lookup_expr="year")
 
     class Meta:
         model = AudienceSnapshot
@@ -25,7 +25,7 @@ class AudienceSnapshotFilter(SearchFilterSet):
 
 class CommitteeReviewFilter(SearchFilterSet):
     search_fields = ("question", "decisions")
-    year = django_filters.NumberFilter(label=_("Year"))
+    year = year_filter()
     unit = UnitFilter(queryset=visible_units, label=_("Unit (with its organizations)"))
 
     class Meta:
@@ -34,7 +34,7 @@ class CommitteeReviewFilter(SearchFilterSet):
 
 
 class TargetFilter(SearchFilterSet):
-    year = django_filters.NumberFilter(label=_("Year"))
+    year = year_filter()
     unit = UnitFilter(queryset=visible_units, label=_("Unit (with its organizations)"))
     metric = django_filters.ChoiceFilter(choices=Target.Metric.choices, label=_("Metric"))
 

@@ -20,6 +20,8 @@ from publications.models import (
     Tally,
 )
 
+YEAR_MIN, YEAR_MAX = 1990, 2100
+ID_MAX = 2**63 - 1  # the largest id a database column holds
 YES_NO = [("true", _("yes")), ("false", _("no"))]
 
 
@@ -42,6 +44,22 @@ class UnitFilter(django_filters.ModelChoiceFilter):
         if not value:
             return qs
         return qs.filter(**{f"{self.field_name}__path__startswith": value.path})
+
+
+class IntegerFilter(django_filters.NumberFilter):
+    """A whole number within bounds (a year, an id); anything else makes the form invalid."""
+
+    field_class = forms.IntegerField
+
+
+def year_filter(**kwargs) -> IntegerFilter:
+    return IntegerFilter(min_value=YEAR_MIN, max_value=YEAR_MAX, label=_("Year"), **kwargs)
+
+
+def id_filter(field_name: str) -> IntegerFilter:
+    return IntegerFilter(
+        field_name=field_name, min_value=1, max_value=ID_MAX, widget=forms.HiddenInput
+    )
 
 
 def visible_units(request):
@@ -81,17 +99,13 @@ class PublicationFilter(SearchFilterSet):
     published_to = django_filters.DateFilter(
         field_name="published_on", lookup_expr="lte", label=_("To"), widget=_date_input()
     )
-    year = django_filters.NumberFilter(
-        field_name="published_on", lookup_expr="year", label=_("Year")
-    )
+    year = year_filter(field_name="published_on", lookup_expr="year")
     unit = UnitFilter(queryset=visible_units, label=_("Unit (with its organizations)"))
     # Links from dashboards: one unit only, or the primaries a unit serves directly.
-    author = django_filters.NumberFilter(field_name="unit", widget=forms.HiddenInput)
-    author_parent = django_filters.NumberFilter(field_name="unit__parent", widget=forms.HiddenInput)
+    author = id_filter("unit")
+    author_parent = id_filter("unit__parent")
     author_kind = django_filters.CharFilter(field_name="unit__kind", widget=forms.HiddenInput)
-    resource_owner = django_filters.NumberFilter(
-        field_name="resource__owner", widget=forms.HiddenInput
-    )
+    resource_owner = id_filter("resource__owner")
     platform = django_filters.ModelChoiceFilter(
         field_name="resource__platform", queryset=Platform.objects.all(), label=_("Platform")
     )
@@ -132,7 +146,7 @@ class PublicationFilter(SearchFilterSet):
 
 class MethodologicalMaterialFilter(SearchFilterSet):
     search_fields = ("title",)
-    year = django_filters.NumberFilter(label=_("Year"))
+    year = year_filter()
     unit = UnitFilter(queryset=visible_units, label=_("Unit (with its organizations)"))
     kind = django_filters.ChoiceFilter(choices=MethodologicalMaterial.Kind.choices, label=_("Kind"))
 

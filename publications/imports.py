@@ -25,7 +25,7 @@ from branches.records.imports import (
     parse_text,
     parse_yes_no,
 )
-from branches.selectors import unit_changeable_list
+from branches.selectors import unit_changeable_list, unit_visible_list
 from branches.text import search_key
 from publications.forms import resource_choices
 from publications.models import URL_MAX_LENGTH, Publication, Resource, http_url_validator
@@ -79,9 +79,10 @@ class PublicationImporter(Importer):
         super().__init__(user=user)
         self.today = timezone.localdate()
         self.units = self._by_names(unit_changeable_list(user=user))
-        self.all_units = self._by_names(OrgUnit.objects.all())
         self.resources = self._resources_by_name(resource_choices(user=user))
-        self.all_resources = self._resources_by_name(Resource.objects.all())
+        # Duplicates are looked for among the records the user sees: "already recorded" must not
+        # tell a branch officer that another branch logged an address.
+        self.seen = Publication.objects.filter(unit__in=unit_visible_list(user=user))
         self.locks: dict[tuple, bool] = {}
 
     @staticmethod
@@ -109,7 +110,7 @@ class PublicationImporter(Importer):
         candidates: list[tuple[int, Publication]] = []
         for number, values in sheet.rows:
             publication, problems = self._row(number, values)
-            preview.problems.extend(problems)
+            preview.add_problems(problems)
             if publication is not None:
                 candidates.append((number, publication))
         self._drop_duplicates(candidates, preview)
@@ -189,18 +190,22 @@ class PublicationImporter(Importer):
         unit = self.units.get(_key(name))
         if unit is not None:
             return unit
-        if _key(name) in self.all_units:
-            raise CellError(_("This unit is not among the units you may log for."))
-        raise CellError(_("No such unit. Write its name as the portal shows it."))
+        # One answer for "no such unit" and "another branch's": a file reveals nothing of others.
+        raise CellError(
+            _("No such unit among those you may log for. Write its name as the portal shows it.")
+        )
 
     def _resource(self, value: Any) -> Resource:
         name = parse_text(value, required=True, max_length=URL_MAX_LENGTH)
         resource = self.resources.get(_key(name))
         if resource is not None:
             return resource
-        if _key(name) in self.all_resources:
-            raise CellError(_("This page belongs to a unit you may not log for."))
-        raise CellError(_("No such resource. Write its name or address as the portal shows it."))
+        raise CellError(
+            _(
+                "No such resource among those you may log for. Write its name or address as "
+                "the portal shows it."
+            )
+        )
 
     @staticmethod
     def _url(value: Any) -> str:
@@ -217,14 +222,12 @@ class PublicationImporter(Importer):
         urls = {p.url for _n, p in candidates if p.url}
         known_urls: set[str] = set()
         for chunk in _chunks(sorted(urls), 500):
-            known_urls.update(
-                Publication.objects.filter(url__in=chunk).values_list("url", flat=True)
-            )
+            known_urls.update(self.seen.filter(url__in=chunk).values_list("url", flat=True))
         dated = [p for _n, p in candidates if not p.url]
         known_titles: set[tuple[date, int, str]] = set()
         if dated:
             days = [p.published_on for p in dated]
-            existing = Publication.objects.filter(
+            existing = self.seen.filter(
                 resource_id__in={p.resource_id for p in dated},
                 published_on__range=(min(days), max(days)),
                 url="",

@@ -6,7 +6,7 @@ from django.db.models import QuerySet
 
 from branches.models import OrgUnit
 from branches.selectors import unit_visible_list
-from reports.models import IssuedReport, ReportDraft
+from reports.models import IssuedReport, ReportDraft, ReportRules
 
 
 def report_region_list(*, user) -> QuerySet[OrgUnit]:
@@ -54,3 +54,14 @@ def report_draft(*, region: OrgUnit, year: int, as_of, language: str) -> ReportD
     return ReportDraft.objects.filter(
         region=region, year=year, as_of=as_of, language=language
     ).first()
+
+
+def report_text_version(*, region: OrgUnit, year: int, as_of, language: str) -> str:
+    """What the report's words depend on besides the figures: staff's edits and the rules."""
+    draft = (
+        ReportDraft.objects.filter(region=region, year=year, as_of=as_of, language=language)
+        .values_list("pk", "version")
+        .first()
+    )
+    rules = ReportRules.objects.filter(region=region).values_list("version", flat=True).first()
+    return f"{draft or '-'}:{rules if rules is not None else '-'}"

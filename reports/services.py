@@ -3,20 +3,34 @@ optionally locked), unlocking, and the rules' thresholds."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from django.core.cache import cache
+from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from branches.locks import period_lock, period_unlock
 from branches.models import OrgUnit, PeriodLock
 from branches.selectors import user_assignment
-from monitoring.cache import cached_figures
+from monitoring.cache import cached_figures, figures_version
 from monitoring.periods import Period
 from monitoring.selectors import unit_figures
 from reports.content import report_apply_edits, report_build
 from reports.models import IssuedReport, ReportDraft
-from reports.render import render_docx, render_pdf
-from reports.selectors import report_draft
+from reports.render import render_docx, render_pdf, render_xlsx
+from reports.selectors import report_draft, report_text_version
+
+# A section's text and the commentary: a long report is some pages; 3.5 MB would be a thousand.
+TEXT_MAX_LENGTH = 20_000
+FILE_KEPT_SECONDS = 24 * 60 * 60
+RENDERERS: dict[str, Callable[[dict], bytes]] = {
+    "pdf": render_pdf,
+    "docx": render_docx,
+    "xlsx": render_xlsx,
+}
 
 
 def report_generate(*, region: OrgUnit, period: Period, language: str) -> dict:
@@ -39,6 +53,12 @@ def report_draft_save(
     """Keep staff's edits of the generated text. Only a text that differs from the generated one
     is kept, so the other sections go on following the records; an empty text goes back to
     the generated one."""
+    too_long = [key for key, text in texts.items() if len(text) > TEXT_MAX_LENGTH]
+    if too_long or len(commentary) > TEXT_MAX_LENGTH:
+        raise ValidationError(
+            _("A section's text may be at most %(limit)s characters. Shorten it and save again.")
+            % {"limit": f"{TEXT_MAX_LENGTH:,}".replace(",", " ")}
+        )
     generated = {
         section["key"]: section["generated"]
         for section in report_build(
@@ -59,6 +79,30 @@ def report_draft_save(
     draft._history_user = author
     draft.save()
     return draft
+
+
+def _file_key(*, region: OrgUnit, period: Period, language: str, fmt: str) -> str:
+    text = report_text_version(
+        region=region, year=period.year, as_of=period.as_of, language=language
+    )
+    return (
+        f"report-file:{region.pk}:{period.year}:{period.as_of}:{language}:{fmt}:"
+        f"{figures_version()}:{text}"
+    )
+
+
+def report_file_cached(*, region: OrgUnit, period: Period, language: str, fmt: str) -> bytes | None:
+    """The report's file as rendered before, if neither its figures nor its text changed since."""
+    return cache.get(_file_key(region=region, period=period, language=language, fmt=fmt))
+
+
+def report_file_render(*, region: OrgUnit, period: Period, language: str, fmt: str) -> bytes:
+    """Render the report's PDF, Word or Excel file and keep it for the next download. Keyed by
+    (report, figures version, text version, language), so a change of either renders anew."""
+    key = _file_key(region=region, period=period, language=language, fmt=fmt)
+    content = RENDERERS[fmt](report_generate(region=region, period=period, language=language))
+    cache.set(key, content, FILE_KEPT_SECONDS)
+    return content
 
 
 def _words(text: str) -> list[str]:

@@ -4,16 +4,19 @@ from __future__ import annotations
 
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+from django_ratelimit.core import is_ratelimited
 
 from branches.locks import period_lock_list
+from branches.middleware import too_many_requests
 from branches.models import PeriodLock
 from branches.records.excel import XLSX_CONTENT_TYPE
 from branches.security import security_event
@@ -21,7 +24,7 @@ from monitoring.cache import cached_figures
 from monitoring.periods import Period, period_parse
 from reports import forms
 from reports.content import SECTIONS
-from reports.render import presentable, render_docx, render_pdf, render_xlsx
+from reports.render import presentable
 from reports.rules import rules_for
 from reports.selectors import (
     issued_report_list,
@@ -29,7 +32,10 @@ from reports.selectors import (
     report_years,
 )
 from reports.services import (
+    TEXT_MAX_LENGTH,
     report_draft_save,
+    report_file_cached,
+    report_file_render,
     report_generate,
     report_issue,
     report_period_unlock,
@@ -58,13 +64,6 @@ def _require_issuer(request: HttpRequest) -> None:
         raise PermissionDenied
 
 
-def _file_name(report: dict, extension: str) -> str:
-    name = f"anyqtama-{report['region_slug']}-{report['year']}"
-    if report.get("as_of"):
-        name += f"-{report['as_of']}"
-    return f"{name}-{report['language']}.{extension}"
-
-
 @login_required
 def report_index(request: HttpRequest) -> HttpResponse:
     regions = list(report_region_list(user=request.user))
@@ -87,10 +86,14 @@ def report_page(request: HttpRequest, slug: str, year: int) -> HttpResponse:
     if request.method == "POST":
         _require_issuer(request)
         texts = {key: request.POST.get(f"text-{key}", "") for key in SECTIONS}
-        report_draft_save(
-            region=region, period=period, language=language, texts=texts,
-            commentary=request.POST.get("commentary", ""), author=request.user,
-        )  # fmt: skip
+        try:
+            report_draft_save(
+                region=region, period=period, language=language, texts=texts,
+                commentary=request.POST.get("commentary", ""), author=request.user,
+            )  # fmt: skip
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            return redirect(_report_url(region.slug, period, language))
         messages.success(request, _("Your edits are saved. They are used until you clear them."))
         return redirect(_report_url(region.slug, period, language))
     report = presentable(report_generate(region=region, period=period, language=language))
@@ -102,6 +105,7 @@ def report_page(request: HttpRequest, slug: str, year: int) -> HttpResponse:
         "can_issue": request.user.has_perm(ISSUE_PERM),
         "issue_form": forms.IssueForm(),
         "query": _query(period, language),
+        "text_max_length": TEXT_MAX_LENGTH,
     }
     return render(request, "reports/report_page.html", context)
 
@@ -116,12 +120,9 @@ def _report_url(slug: str, period: Period, language: str) -> str:
 
 
 FORMATS = {
-    "pdf": (render_pdf, "application/pdf"),
-    "docx": (
-        render_docx,
-        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    ),
-    "xlsx": (render_xlsx, XLSX_CONTENT_TYPE),
+    "pdf": "application/pdf",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "xlsx": XLSX_CONTENT_TYPE,
 }
 
 
@@ -129,11 +130,26 @@ FORMATS = {
 def report_file(request: HttpRequest, slug: str, year: int, fmt: str) -> HttpResponse:
     """The report as a PDF, a Word file or Excel tables."""
     region = _region(request, slug)
-    report = report_generate(
-        region=region, period=_period(request, year), language=_language(request)
-    )
-    render_as, mime = FORMATS[fmt]
-    return _download(request, render_as(report), mime, _file_name(report, fmt))
+    period, language = _period(request, year), _language(request)
+    where = {"region": region, "period": period, "language": language, "fmt": fmt}
+    content = report_file_cached(**where)
+    if content is None:
+        if is_ratelimited(request, group="report-render", key="user",
+                          rate=settings.REPORT_RENDER_RATE, increment=True):  # fmt: skip
+            security_event("rate_limited", request, path=request.path[:100])
+            return too_many_requests(
+                request, _("You asked for many report files in a short time. Wait a minute.")
+            )
+        content = report_file_render(**where)
+    name = _report_file_name(region.slug, period, language, fmt)
+    return _download(request, content, FORMATS[fmt], name)
+
+
+def _report_file_name(slug: str, period: Period, language: str, extension: str) -> str:
+    name = f"anyqtama-{slug}-{period.year}"
+    if period.is_partial:
+        name += f"-{period.end.isoformat()}"
+    return f"{name}-{language}.{extension}"
 
 
 def _download(request: HttpRequest, content: bytes, mime: str, name: str) -> HttpResponse:

@@ -46,3 +46,30 @@ def zip_bomb() -> SimpleUploadedFile:
         archive.writestr("xl/workbook.xml", "<workbook/>")
         archive.writestr("xl/worksheets/sheet1.xml", b"\0" * (150 * 1024 * 1024))
     return SimpleUploadedFile("bomb.xlsx", buffer.getvalue())
+
+
+def shared_strings_bomb(strings: int = 8_500_000) -> bytes:
+    """A valid template whose shared-strings table holds `strings` entries: a few hundred KB
+    that unpack to about 110 MB of XML (the outside tester's file held 8 500 000)."""
+    template = io.BytesIO()
+    workbook = openpyxl.Workbook()
+    workbook.active.append(KK_HEADERS)
+    workbook.save(template)
+    out = io.BytesIO()
+    with (
+        zipfile.ZipFile(template) as source,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target,
+    ):
+        for entry in source.infolist():
+            if entry.filename != "xl/sharedStrings.xml":
+                target.writestr(entry, source.read(entry))
+        with target.open("xl/sharedStrings.xml", "w", force_zip64=True) as stream:
+            stream.write(
+                b'<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxml'
+                b'formats.org/spreadsheetml/2006/main">'
+            )
+            chunk = b"<si><t/></si>" * 10_000
+            for _ in range(strings // 10_000):
+                stream.write(chunk)
+            stream.write(b"</sst>")
+    return out.getvalue()

@@ -11,6 +11,7 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
@@ -37,16 +38,55 @@ class CellError(Exception):
     """A cell's value is wrong; the message says why, in the user's language."""
 
 
+MAX_PROBLEMS_SHOWN = 300
+GROUP_ROWS_SHOWN = 10
+PREVIEW_KEPT_SECONDS = 60 * 60
+
+
+@dataclass
+class ProblemGroup:
+    """Every problem of one column with the same reason: how many, and the first rows."""
+
+    column: str
+    reason: str
+    count: int = 0
+    rows: list[int] = field(default_factory=list)
+
+
 @dataclass
 class Preview:
-    problems: list[Problem] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)  # the first MAX_PROBLEMS_SHOWN
     new: list[Any] = field(default_factory=list)  # unsaved objects, one per row to import
     skipped: list[tuple[int, str]] = field(default_factory=list)  # (row, why)
     rows: int = 0
+    problem_count: int = 0
+    groups: dict[tuple[str, str], ProblemGroup] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
-        return not self.problems
+        return not self.problem_count
+
+    def add_problems(self, problems: list[Problem]) -> None:
+        """Count every problem and group it; keep the details of the first few hundred (a file
+        of 10 000 bad rows has 130 000 problems, far more than a page should list)."""
+        for problem in problems:
+            self.problem_count += 1
+            if len(self.problems) < MAX_PROBLEMS_SHOWN:
+                self.problems.append(problem)
+            group = self.groups.setdefault(
+                (problem.column, problem.reason), ProblemGroup(problem.column, problem.reason)
+            )
+            group.count += 1
+            if len(group.rows) < GROUP_ROWS_SHOWN:
+                group.rows.append(problem.row)
+
+    @property
+    def problem_groups(self) -> list[ProblemGroup]:
+        return sorted(self.groups.values(), key=lambda group: -group.count)
+
+    @property
+    def problems_hidden(self) -> int:
+        return self.problem_count - len(self.problems)
 
 
 class Importer(ABC):
@@ -88,12 +128,31 @@ def batch_upload(*, importer: Importer, upload: UploadedFile) -> tuple[ImportBat
     upload.seek(0)
     batch.file.save(f"{batch.pk}.xlsx", upload, save=False)
     batch.save()
+    _preview_keep(batch, preview)
     return batch, preview
 
 
 def batch_preview(*, importer: Importer, batch: ImportBatch) -> Preview:
+    """The preview of the upload: checked once and kept an hour, so viewing it again does not
+    parse the file again (the confirm checks it afresh)."""
+    preview = cache.get(_preview_key(batch))
+    if preview is None:
+        preview = _batch_check(importer, batch)
+        _preview_keep(batch, preview)
+    return preview
+
+
+def _batch_check(importer: Importer, batch: ImportBatch) -> Preview:
     with batch.file.open("rb") as stored:
         return _check(importer, stored)
+
+
+def _preview_key(batch: ImportBatch) -> str:
+    return f"import-preview:{batch.pk}"
+
+
+def _preview_keep(batch: ImportBatch, preview: Preview) -> None:
+    cache.set(_preview_key(batch), preview, PREVIEW_KEPT_SECONDS)
 
 
 def batch_confirm(*, importer: Importer, batch: ImportBatch) -> Preview:
@@ -102,8 +161,9 @@ def batch_confirm(*, importer: Importer, batch: ImportBatch) -> Preview:
         batch = ImportBatch.objects.select_for_update().get(pk=batch.pk)
         if batch.status == ImportBatch.Status.IMPORTED:
             return Preview(rows=batch.rows)
-        preview = batch_preview(importer=importer, batch=batch)
+        preview = _batch_check(importer, batch)
         if not preview.ok:
+            _preview_keep(batch, preview)
             return preview
         importer.write(preview, batch)
         batch.status = ImportBatch.Status.IMPORTED

@@ -13,9 +13,9 @@ from django.template.loader import select_template
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
-from django_tables2 import RequestConfig
 
 from branches.models import ImportBatch
+from branches.params import filters_check, table_configure
 from branches.records import RecordType
 from branches.records.excel import XLSX_CONTENT_TYPE, xlsx_bytes, xlsx_response
 from branches.records.imports import Importer, batch_confirm, batch_preview, batch_upload
@@ -75,14 +75,15 @@ def filtered_records(record_type: RecordType, request: HttpRequest):
     """The filter form and the records it selects, within the user's units."""
     records = record_list(record_type=record_type, user=request.user)
     filterset = record_type.filterset_class(request.GET or None, queryset=records, request=request)
+    filters_check(filterset)
     return filterset, filterset.qs
 
 
 @login_required
 def record_list_view(request: HttpRequest, *, record_type: RecordType) -> HttpResponse:
     filterset, records = filtered_records(record_type, request)
-    table = record_type.table_class(records, request=request)
-    RequestConfig(request, paginate={"per_page": PER_PAGE}).configure(table)
+    table = record_type.table_class(records)
+    table_configure(request, table, per_page=PER_PAGE)
     context = _context(record_type, request, filter=filterset, table=table)
     if record_type.list_extra is not None:
         context.update(record_type.list_extra(request))

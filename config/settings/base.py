@@ -46,6 +46,9 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "branches.middleware.SessionLifetimeMiddleware",
+    "branches.middleware.PrivateCacheMiddleware",
+    "branches.middleware.SignInRateLimitMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -137,6 +140,8 @@ MEDIA_URL = "media/"
 # An idle session ends after this long; every request starts the count again.
 SESSION_COOKIE_AGE = env.int("SESSION_IDLE_MINUTES", default=8 * 60) * 60
 SESSION_SAVE_EVERY_REQUEST = True
+# However busy, a session ends this many days after its sign-in.
+SESSION_MAX_DAYS = env.int("SESSION_MAX_DAYS", default=7)
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
@@ -159,7 +164,16 @@ CONTENT_SECURITY_POLICY = {
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 
+# The number of reverse proxies in front of the app (nginx: 1). With none, the client is
+# REMOTE_ADDR; behind them, the address the outermost proxy appended to X-Forwarded-For.
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+# Sign-in and password-reset submissions per client address (django-ratelimit, in the cache).
+SIGN_IN_RATE = env("SIGN_IN_RATE", default="30/m")
+# Report PDF and Word renders per user (a cached file costs nothing and is not counted).
+REPORT_RENDER_RATE = env("REPORT_RENDER_RATE", default="6/m")
+
 # Five failures per user and address lock the pair out for an hour.
+AXES_CLIENT_IP_CALLABLE = "branches.security.client_address"
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = 1
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]

@@ -488,7 +488,8 @@ class Content:
             return [(code, label, n, None) for code, label, n in self.topics]
         shares = shares_rounded([n for _c, _l, n in self.topics_whole])
         return [(code, label, n, share)
-                for (code, label, n), share in zip(self.topics_whole, shares, strict=True)]  # fmt: skip
+                for (code, label, n), share in zip(self.topics_whole, shares, strict=True)
+                ]  # fmt: skip
 
     @property
     def legal_share(self) -> Decimal | None:

@@ -119,7 +119,8 @@ class Gunicorn:
         self.media = tempfile.mkdtemp(prefix="media-")
         env = {
             **os.environ,
-            "DJANGO_SETTINGS_MODULE": "config.settings.production",
+            # production settings, but the demo users may sign in (tests/faults/settings.py)
+            "DJANGO_SETTINGS_MODULE": "tests.faults.settings",
             "SECRET_KEY": secrets.token_urlsafe(50),
             "ALLOWED_HOSTS": "127.0.0.1",
             "DATABASE_URL": database_url,
@@ -139,7 +140,7 @@ class Gunicorn:
                 requests.get(f"{self.url}/login/", timeout=2,
                              headers={"X-Forwarded-Proto": "https"})  # fmt: skip
                 return
-            except requests.ConnectionError:
+            except (requests.ConnectionError, requests.Timeout):  # booting on a busy machine
                 time.sleep(0.2)
         raise RuntimeError(f"gunicorn did not start: {self.read_log()}")
 

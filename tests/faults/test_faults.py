@@ -179,3 +179,34 @@ def test_twenty_identical_submissions_make_one_record_and_stale_edits_one_confli
         title = "SELECT title FROM publications_publication WHERE id = %s"
         with psycopg.connect(url) as connection:
             assert connection.execute(title, (pk,)).fetchone()[0] == "Бірінші"
+
+
+def test_five_shared_strings_uploads_at_once_leave_sign_in_under_a_second():
+    from tests.xlsx import shared_strings_bomb
+
+    bomb = shared_strings_bomb()
+    with database() as url, Gunicorn(url, workers=5) as server:
+        officers = [Browser(server, "aksuat_officer") for _ in range(5)]
+        results: list[tuple[int, float, str]] = []
+
+        def upload(browser: Browser) -> None:
+            begin = time.monotonic()
+            response = browser.post("/publications/import/", {},
+                                    files={"file": ("list.xlsx", bomb)})  # fmt: skip
+            results.append((response.status_code, time.monotonic() - begin, response.text))
+
+        threads = [threading.Thread(target=upload, args=(b,)) for b in officers]
+        for thread in threads:
+            thread.start()
+        time.sleep(0.2)
+        begin = time.monotonic()
+        Browser(server, "abai_executive")  # the sign-in page and the sign-in itself
+        sign_in = time.monotonic() - begin
+        for thread in threads:
+            thread.join()
+        print(f"5 uploads: {[f'{s} {t:.2f}s' for s, t, _ in results]}; sign-in {sign_in:.2f} s")
+        assert sign_in < 1, sign_in
+        assert all(status == 200 for status, _, _ in results)
+        assert all("invalid-feedback" in text or "is-invalid" in text for _, _, text in results)
+        assert all(seconds < 5 for _, seconds, _ in results)
+        assert "WORKER TIMEOUT" not in server.read_log()

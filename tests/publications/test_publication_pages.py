@@ -279,7 +279,7 @@ def test_export_is_scoped_filtered_and_writes_formulas_as_text(
     client.force_login(aksuat_officer)
     response = client.get(reverse("publications:export"), {"year": 2024})
     assert response["Content-Disposition"] == 'attachment; filename="publications.xlsx"'
-    sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
+    sheet = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
     titles = {row[3].value: row[3] for row in sheet.iter_rows(min_row=2)}
     assert "Үржар жаңалығы" not in titles
     assert titles['=HYPERLINK("http://x","y")'].data_type == "s"
