@@ -94,7 +94,7 @@ class SignInRateLimitMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         if request.method == "POST" and request.path_info in _limited_paths():
             limited = is_ratelimited(
-                request, group="sign-in", key=lambda _group, req: client_address(req),
+                request, group="sign-in", key=lambda _group, req: client_address(req) or "-",
                 rate=settings.SIGN_IN_RATE, method="POST", increment=True,
             )  # fmt: skip
             if limited:

@@ -18,13 +18,13 @@ logger = logging.getLogger("security")
 SIGNED_IN_AT = "signed_in_at"
 
 
-def client_address(request: HttpRequest | None) -> str:
+def client_address(request: HttpRequest | None) -> str | None:
     """The client's address: REMOTE_ADDR, or behind TRUSTED_PROXY_COUNT reverse proxies the
     address the outermost one saw (each proxy appends to X-Forwarded-For, so anything a client
     writes there itself lies further left and is ignored). Axes, the sign-in rate limit and
     the security log all use this."""
     if request is None:
-        return "-"
+        return None
     proxies = settings.TRUSTED_PROXY_COUNT
     if proxies:
         # python-ipware counts the proxies listed in the header; the nearest one is REMOTE_ADDR.
@@ -32,7 +32,7 @@ def client_address(request: HttpRequest | None) -> str:
         address, _trusted = ipware.get_client_ip(request.META)
         if address is not None:
             return str(address)
-    return request.META.get("REMOTE_ADDR") or "-"
+    return request.META.get("REMOTE_ADDR") or None  # none: a request made in-process
 
 
 def security_event(event: str, request: HttpRequest | None, **details) -> None:
@@ -40,7 +40,8 @@ def security_event(event: str, request: HttpRequest | None, **details) -> None:
     user = getattr(request, "user", None)
     username = user.get_username() if user is not None and user.is_authenticated else "-"
     extra = " ".join(f"{key}={value}" for key, value in details.items())
-    logger.info("%s user=%s ip=%s %s", event, username, client_address(request), extra)
+    address = client_address(request) or "-"
+    logger.info("%s user=%s ip=%s %s", event, username, address, extra)
 
 
 @receiver(user_logged_in)

@@ -8,7 +8,9 @@ class PublicationsConfig(AppConfig):
     verbose_name = _("Publications and resources")
 
     def ready(self) -> None:
-        from publications import triggers
+        from publications import summary, triggers
+
+        summary.connect_signals()
 
         pre_migrate.connect(triggers.triggers_drop, sender=self)
         post_migrate.connect(triggers.triggers_create, sender=self)

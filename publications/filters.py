@@ -72,8 +72,14 @@ def _date_input() -> forms.DateInput:
     return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
-class NumberInFilter(django_filters.BaseInFilter, django_filters.NumberFilter):
-    """Comma-separated ids: 3,7,12."""
+class IdsFilter(django_filters.BaseInFilter, IntegerFilter):
+    """Comma-separated ids within bounds: 3,7,12."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("min_value", 1)
+        kwargs.setdefault("max_value", ID_MAX)
+        kwargs.setdefault("widget", forms.HiddenInput)
+        super().__init__(*args, lookup_expr="in", **kwargs)
 
 
 class SearchFilterSet(django_filters.FilterSet):
@@ -118,7 +124,7 @@ class PublicationFilter(SearchFilterSet):
         queryset=Resource.objects.none(), label=_("Resource")
     )
     # Links from dashboards to a group of outlets that a tally counts together.
-    resources = NumberInFilter(field_name="resource", lookup_expr="in", widget=forms.HiddenInput)
+    resources = IdsFilter(field_name="resource")
     topic = django_filters.ChoiceFilter(choices=Publication.Topic.choices, label=_("Topic"))
     kind = django_filters.ChoiceFilter(choices=Publication.Kind.choices, label=_("Kind"))
     is_repost = YesNoFilter(label=_("Repost"))
@@ -181,14 +187,15 @@ class TallyFilter(SearchFilterSet):
     published_to = django_filters.DateFilter(
         field_name="ends_on", lookup_expr="lte", label=_("To"), widget=_date_input()
     )
-    year = django_filters.NumberFilter(field_name="starts_on", lookup_expr="year", label=_("Year"))
+    year = year_filter(field_name="starts_on", lookup_expr="year")
     unit = UnitFilter(queryset=visible_units, label=_("Unit (with its organizations)"))
-    author = django_filters.NumberFilter(field_name="unit", widget=forms.HiddenInput)
-    author_parent = django_filters.NumberFilter(field_name="unit__parent", widget=forms.HiddenInput)
+    author = id_filter("unit")
+    author_parent = id_filter("unit__parent")
     author_kind = django_filters.CharFilter(field_name="unit__kind", widget=forms.HiddenInput)
-    resource_owner = django_filters.NumberFilter(
-        field_name="resources__owner", widget=forms.HiddenInput, distinct=True
-    )
+    resource_owner = IntegerFilter(
+        field_name="resources__owner", min_value=1, max_value=ID_MAX, widget=forms.HiddenInput,
+        distinct=True,
+    )  # fmt: skip
     platform = django_filters.ModelChoiceFilter(
         queryset=Platform.objects.all(), label=_("Platform")
     )
@@ -201,9 +208,7 @@ class TallyFilter(SearchFilterSet):
         label=_("Resource"),
         distinct=True,
     )
-    resources = NumberInFilter(
-        field_name="resources", lookup_expr="in", widget=forms.HiddenInput, distinct=True
-    )
+    resources = IdsFilter(field_name="resources", distinct=True)
     topic = django_filters.ChoiceFilter(
         choices=Publication.Topic.choices, label=_("Topic"), method="filter_topic"
     )

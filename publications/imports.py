@@ -29,6 +29,7 @@ from branches.selectors import unit_changeable_list, unit_visible_list
 from branches.text import search_key
 from publications.forms import resource_choices
 from publications.models import URL_MAX_LENGTH, Publication, Resource, http_url_validator
+from publications.summary import summary_refresh
 
 COLUMNS = [
     Column("published_on", ("Күні", "Дата", "Date")),
@@ -252,6 +253,7 @@ class PublicationImporter(Importer):
         for publication in preview.new:
             publication.import_batch = batch
         bulk_create_with_history(preview.new, Publication, batch_size=1000, default_user=self.user)
+        summary_refresh(keys={(p.author_id, p.published_on) for p in preview.new})
 
 
 def _chunks(items: list, size: int):

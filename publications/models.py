@@ -149,6 +149,18 @@ class Publication(TrackedRecord):
         related_name="publications",
         help_text=_("Whose news it is, or who supplied it."),
     )
+    # Whom the figures credit it to: the unit, or for a primary organization the unit above it
+    # (its branch, or the region that serves it directly). Kept for the monthly summary.
+    author = models.ForeignKey(
+        OrgUnit,
+        verbose_name=_("credited to"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+    served_directly = models.BooleanField(default=False, editable=False)
     # The unit's regional organization, kept here so a region's figures are one indexed scan.
     region = models.ForeignKey(
         OrgUnit,
@@ -190,7 +202,9 @@ class Publication(TrackedRecord):
         related_name="+",
     )
 
-    history = HistoricalRecords(excluded_fields=["search_text", "region", "import_batch"])
+    history = HistoricalRecords(
+        excluded_fields=["search_text", "region", "author", "served_directly", "import_batch"]
+    )
 
     class Meta:
         verbose_name = _("publication")
@@ -240,9 +254,64 @@ class Publication(TrackedRecord):
         return (self.unit.region_id, self.published_on.year)
 
     def fill_derived_fields(self) -> None:
-        """The region and search key; bulk inserts call this, as they skip save()."""
+        """The region, author and search key; bulk inserts call this, as they skip save()."""
         self.region_id = self.unit.region_id if self.unit_id else None
+        self.author_id, self.served_directly = credited_to(self.unit) if self.unit_id else (
+            None, False)  # fmt: skip
         self.search_text = search_key(self.title, self.url)
+
+
+def credited_to(unit: OrgUnit) -> tuple[int, bool]:
+    """(the unit figures credit a record of `unit` to, whether it is served directly): a
+    primary organization's records count under its branch, or under its region as "served
+    directly"; any other unit's under itself."""
+    if unit.kind != OrgUnit.Kind.PRIMARY:
+        return unit.pk, False
+    return unit.parent_id, unit.parent_id == unit.region_id
+
+
+class PublicationMonth(models.Model):
+    """The live publications of one month, credited to one unit, on one resource: counts and
+    the known parts, kept up to date on every write (`publications.summary`). Figures read
+    these instead of every publication; a month cut by a period's end is read raw."""
+
+    region = models.ForeignKey(OrgUnit, on_delete=models.CASCADE, null=True, related_name="+")
+    author = models.ForeignKey(OrgUnit, on_delete=models.CASCADE, related_name="+")
+    served_directly = models.BooleanField(default=False)
+    resource = models.ForeignKey(Resource, on_delete=models.CASCADE, related_name="+")
+    month = models.DateField()  # its first day
+    n = models.PositiveIntegerField(default=0)
+    reposts = models.PositiveIntegerField(default=0)
+    kazakh = models.PositiveIntegerField(default=0)
+    topic_legal = models.PositiveIntegerField(default=0)
+    topic_organizational = models.PositiveIntegerField(default=0)
+    topic_socioeconomic = models.PositiveIntegerField(default=0)
+    topic_labour_safety = models.PositiveIntegerField(default=0)
+    topic_youth = models.PositiveIntegerField(default=0)
+    topic_culture_sport = models.PositiveIntegerField(default=0)
+    topic_other = models.PositiveIntegerField(default=0)
+    with_engagement = models.PositiveIntegerField(default=0)
+    views = models.BigIntegerField(null=True)
+    reactions = models.BigIntegerField(null=True)
+    comments = models.BigIntegerField(null=True)
+    shares = models.BigIntegerField(null=True)
+
+    class Meta:
+        verbose_name = _("month of publications")
+        verbose_name_plural = _("months of publications")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["author", "served_directly", "resource", "month"],
+                name="publicationmonth_one_row_per_key",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["region", "month"]),
+            models.Index(fields=["author", "month"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.author_id} {self.month:%m.%Y} {self.resource_id}: {self.n}"
 
 
 class MethodologicalMaterial(TrackedRecord):

@@ -12,6 +12,8 @@ from django.test import Client
 from django.urls import reverse
 
 from branches.security import SIGNED_IN_AT
+from publications.models import Resource
+from tests.factories import PublicationFactory
 
 pytestmark = pytest.mark.django_db
 WRONG = {"username": "abai_staff", "password": "wrong-password"}
@@ -73,7 +75,10 @@ def test_one_address_trying_many_usernames_is_slowed(one_proxy, settings):
     assert _behind_proxy("198.51.100.8").post("/login/", RIGHT).status_code == 302
 
 
-def test_per_page_is_at_most_200_and_nonsense_gives_the_default(client, abai_staff):
+def test_per_page_is_at_most_200_and_nonsense_gives_the_default(client, abai_staff, aksuat):
+    page = Resource.objects.get(owner=aksuat)
+    for _ in range(210):
+        PublicationFactory(resource=page, unit=aksuat)
     client.force_login(abai_staff)
     response = client.get("/publications/", {"per_page": "100000"})
     assert response.status_code == 200

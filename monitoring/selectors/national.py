@@ -8,9 +8,9 @@ from django.db.models import Count, OuterRef, Q, Subquery, Sum
 
 from branches.models import MemberCount, OrgUnit
 from monitoring.models import AudienceSnapshot
-from monitoring.periods import Period
+from monitoring.periods import Period, month_end
 from monitoring.selectors.figures import per_hundred
-from publications.models import Publication, Resource, Tally
+from publications.models import Publication, PublicationMonth, Resource, Tally
 
 
 @dataclass
@@ -41,12 +41,25 @@ def national_figures(*, period: Period) -> list[RegionRow]:
     """Each region's publications and tallies, members, followers, pages and legal share (over
     the items whose topic is known): 6 queries."""
     regions = list(OrgUnit.objects.filter(kind=OrgUnit.Kind.REGION).order_by("name"))
-    per_region = (
-        Publication.objects.filter(published_on__range=(period.start, period.end))
-        .values("region")
-        .annotate(n=Count("id"), legal=Count("id", filter=Q(topic=Publication.Topic.LEGAL)))
-    )
-    publications = {row["region"]: row for row in per_region}
+    # Whole months from the summary; a month the period's end cuts, from the publications.
+    cut = month_end(period.end) != period.end
+    months = PublicationMonth.objects.filter(month__range=(period.start, period.end))
+    if cut:
+        months = months.exclude(month=period.end.replace(day=1))
+    publications: dict[int, dict] = {}
+    for row in months.values("region").annotate(n=Sum("n"), legal=Sum("topic_legal")).order_by():
+        publications[row["region"]] = {"n": row["n"], "legal": row["legal"]}
+    if cut:
+        raw = (
+            Publication.objects.filter(published_on__range=(period.end.replace(day=1), period.end))
+            .values("region")
+            .annotate(n=Count("id"), legal=Count("id", filter=Q(topic=Publication.Topic.LEGAL)))
+            .order_by()
+        )
+        for row in raw:
+            known = publications.setdefault(row["region"], {"n": 0, "legal": 0})
+            known["n"] += row["n"]
+            known["legal"] += row["legal"]
     for row in publications.values():
         row["legal_known"] = row["n"]
     tallies = Tally.objects.filter(starts_on__gte=period.start, ends_on__lte=period.end)

@@ -19,8 +19,16 @@ from django.utils.translation import gettext
 
 from branches.models import OrgUnit
 from branches.text import kazakh_sort_key
-from monitoring.periods import Period
-from publications.models import TOPIC_FIELDS, Platform, Publication, Resource, Tally
+from monitoring.periods import Period, month_end
+from publications.models import (
+    TOPIC_FIELDS,
+    Platform,
+    Publication,
+    PublicationMonth,
+    Resource,
+    Tally,
+)
+from publications.summary import month_aggregates
 
 CURRENT, PREVIOUS = 1, 2  # the cube's spans: the period, and the same span a year before
 
@@ -258,60 +266,129 @@ def _span_of(start: date, end: date, period: Period) -> tuple[int, int]:
 
 
 def tally_cells(*, unit: OrgUnit, period: Period, resources: dict) -> list[dict]:
-    """The tallies up to the period's end as cube cells; fills `resources` with their keys."""
-    tallies = list(
-        tallies_of(unit)
-        .filter(starts_on__lte=period.end)
-        .select_related("platform")
-        .prefetch_related("resources__platform", "resources__owner")
+    """The tallies up to the period's end as cube cells; fills `resources` with their keys
+    (3 queries, no model built per tally)."""
+    tallies = tallies_of(unit).filter(starts_on__lte=period.end)
+    rows = list(
+        tallies.values_list("id", "unit_id", "platform_id", "starts_on", "ends_on", "count")
         .order_by()
-    )
+    )  # fmt: skip
+    if not rows:
+        return []
+    linked: dict[int, list[int]] = {}
+    through = Tally.resources.through.objects.filter(tally__in=tallies.values("id"))
+    for tally_id, resource_id in through.values_list("tally_id", "resource_id"):
+        linked.setdefault(tally_id, []).append(resource_id)
+    wanted = {pk for pks in linked.values() for pk in pks}
+    found = Resource.all_objects.filter(pk__in=wanted).select_related("platform", "owner")
+    resources.update({r.pk: r for r in found if r.pk not in resources})
+    platforms: dict[int, Platform] = {}
     cells = []
-    for tally in tallies:
-        members = tuple(sorted(tally.resources.all(), key=lambda r: r.name))
+    for pk, unit_id, platform_id, starts_on, ends_on, count in rows:
+        members = sorted((resources[r] for r in linked.get(pk, ())), key=lambda r: r.name)
         if len(members) == 1:
             key: object = members[0].pk
-            resources.setdefault(key, members[0])
         else:
-            key = ("outlets", tally.platform_id, *(r.pk for r in members))
-            resources.setdefault(key, Outlets(tally.platform, members))
-        span, straddles = _span_of(tally.starts_on, tally.ends_on, period)
-        one_month = tally.starts_on.month == tally.ends_on.month
+            key = ("outlets", platform_id, *(r.pk for r in members))
+            if key not in resources:
+                if platform_id not in platforms:
+                    platforms.update({p.pk: p for p in Platform.objects.all()})
+                resources[key] = Outlets(platforms[platform_id], tuple(members))
+        span, straddles = _span_of(starts_on, ends_on, period)
+        one_month = starts_on.month == ends_on.month
         cells.append({
-            "unit": tally.unit_id, "resource": key, "year": tally.starts_on.year, "span": span,
-            "month": tally.starts_on.month if span == CURRENT and one_month else 0,
-            "n": tally.count, "straddles": straddles, "tally": True,
-            "covers": (tally.starts_on, tally.ends_on),
-            "months": range(tally.starts_on.month, tally.ends_on.month + 1)
-            if span == CURRENT else (),
+            "unit": unit_id, "resource": key, "year": starts_on.year, "span": span,
+            "month": starts_on.month if span == CURRENT and one_month else 0,
+            "n": count, "straddles": straddles, "tally": True, "covers": (starts_on, ends_on),
+            "months": range(starts_on.month, ends_on.month + 1) if span == CURRENT else (),
         })  # fmt: skip
     return cells
 
 
-def publication_cube(*, unit: OrgUnit, period: Period) -> Cube:
-    """One grouped read of the publications and one of the tallies behind every
-    year-over-year table: 5 queries, however many records."""
+def summary_of(unit: OrgUnit):
+    """The monthly summary rows of a unit's subtree (a region's through its region column)."""
+    if unit.kind == OrgUnit.Kind.REGION:
+        return PublicationMonth.objects.filter(region_id=unit.pk)
+    return PublicationMonth.objects.filter(author__path__startswith=unit.path)
+
+
+def cut_months(period: Period) -> list[tuple[date, date]]:
+    """The months that the period's end or the compared span's end cuts in two: the summary
+    counts whole months, so these are read from the publications themselves."""
+    cut = []
+    for end in (period.end, period.previous.end):
+        first = end.replace(day=1)
+        if month_end(end) != end:
+            cut.append((first, month_end(end)))
+    return cut
+
+
+def _author_key(author: int, served_directly: bool) -> object:
+    return ("direct", author) if served_directly else author
+
+
+def publication_cells(*, unit: OrgUnit, period: Period) -> list[dict]:
+    """The publications up to the period's end as cube cells: the whole months from the
+    summary, the months cut by a span's end from the publications (2 queries)."""
     previous = period.previous
-    span = Case(
-        When(published_on__range=(period.start, period.end), then=Value(CURRENT)),
-        When(published_on__range=(previous.start, previous.end), then=Value(PREVIOUS)),
-        default=Value(0),
-        output_field=IntegerField(),
-    )
-    month = Case(
-        When(published_on__range=(period.start, period.end), then=ExtractMonth("published_on")),
-        default=Value(0),
-        output_field=IntegerField(),
-    )
-    cells = list(
-        publications_of(unit)
-        .filter(published_on__lte=period.end)
-        .values("unit", "resource", year=ExtractYear("published_on"), span=span, month=month)
-        .annotate(n=Count("id"))
+    cut = cut_months(period)
+    cut_firsts = [first for first, _last in cut]
+    cells = []
+    rows = (
+        summary_of(unit)
+        .filter(month__lte=period.end)
+        .exclude(month__in=cut_firsts)
+        .values("author", "served_directly", "resource", year=ExtractYear("month"),
+                number=ExtractMonth("month"))
+        .annotate(n=Sum("n"))
         .order_by()
-    )
-    for cell in cells:
-        cell["straddles"] = 0
+    )  # fmt: skip
+    for row in rows:
+        first = date(row["year"], row["number"], 1)
+        if period.start <= first <= period.end:
+            span, month = CURRENT, row["number"]
+        elif previous.start <= first <= previous.end:
+            span, month = PREVIOUS, 0
+        else:
+            span, month = 0, 0
+        cells.append({"unit": _author_key(row["author"], row["served_directly"]),
+                      "resource": row["resource"], "year": row["year"], "span": span,
+                      "month": month, "n": row["n"], "straddles": 0})  # fmt: skip
+    if cut:
+        span = Case(
+            When(published_on__range=(period.start, period.end), then=Value(CURRENT)),
+            When(published_on__range=(previous.start, previous.end), then=Value(PREVIOUS)),
+            default=Value(0),
+            output_field=IntegerField(),
+        )
+        month = Case(
+            When(published_on__range=(period.start, period.end),
+                 then=ExtractMonth("published_on")),
+            default=Value(0),
+            output_field=IntegerField(),
+        )  # fmt: skip
+        within = Q()
+        for first, last in cut:
+            within |= Q(published_on__range=(first, min(last, period.end)))
+        raw = (
+            publications_of(unit)
+            .filter(within)
+            .values("author", "served_directly", "resource", year=ExtractYear("published_on"),
+                    span=span, month=month)
+            .annotate(n=Count("id"))
+            .order_by()
+        )  # fmt: skip
+        for row in raw:
+            row["unit"] = _author_key(row.pop("author"), row.pop("served_directly"))
+            row["straddles"] = 0
+            cells.append(row)
+    return cells
+
+
+def publication_cube(*, unit: OrgUnit, period: Period) -> Cube:
+    """The counts behind every year-over-year table, from the monthly summary, the months a
+    span's end cuts, and the tallies: 6 queries, however many publications."""
+    cells = publication_cells(unit=unit, period=period)
     resources: dict[object, Resource | Outlets] = {
         r.pk: r
         for r in Resource.all_objects.filter(pk__in={c["resource"] for c in cells}).select_related(
@@ -320,12 +397,17 @@ def publication_cube(*, unit: OrgUnit, period: Period) -> Cube:
     }
     cells += tally_cells(unit=unit, period=period, resources=resources)
     units = {u.pk: u for u in OrgUnit.objects.filter(path__startswith=unit.path)}
+    authors = authors_of(unit, units)
+    paths: dict[object, str] = {pk: u.path for pk, u in units.items()}
+    if unit.kind == OrgUnit.Kind.REGION:  # the primaries it serves directly, as one author
+        authors[("direct", unit.pk)] = Author(unit, served_directly=True)
+        paths[("direct", unit.pk)] = unit.path
     return Cube(
         period=period,
         cells=cells,
         resources=resources,
-        authors=authors_of(unit, units),
-        paths={pk: u.path for pk, u in units.items()},
+        authors=authors,
+        paths=paths,
         years_with_records={cell["year"] for cell in cells},
     )
 
@@ -511,21 +593,40 @@ class Content:
         return share_rounded(part, self.total)
 
 
+CONTENT_SUMS = ["n", "reposts", "kazakh", *TOPIC_FIELDS.values(), "with_engagement", "views",
+                "reactions", "comments", "shares"]  # fmt: skip
+
+
+def publication_content(*, unit: OrgUnit, period: Period) -> dict[str, int | None]:
+    """The period's publications summed: count, reposts, Kazakh, per topic, engagement. Whole
+    months from the summary, a month the period's end cuts from the publications (2 queries)."""
+    cut = [(first, last) for first, last in cut_months(period) if first <= period.end]
+    cut = [span for span in cut if period.start <= span[0]]
+    whole = summary_of(unit).filter(month__range=(period.start, period.end))
+    if cut:
+        whole = whole.exclude(month=cut[0][0])
+    totals = whole.aggregate(**{name: Sum(name) for name in CONTENT_SUMS})
+    if cut:
+        raw = publications_of(unit).filter(published_on__range=(cut[0][0], period.end))
+        for name, value in raw.aggregate(**month_aggregates()).items():
+            if value is not None:
+                totals[name] = (totals[name] or 0) + value
+    return totals
+
+
 def content_figures(*, unit: OrgUnit, period: Period) -> Content:
     """The period's topic mix, reposts, language and engagement, from the publications and the
     tallies that lie wholly inside the period: 3 queries."""
-    publications = publications_of(unit).filter(published_on__range=(period.start, period.end))
-    topic_counts = dict(publications.values_list("topic").annotate(n=Count("id")).order_by())
-    totals = publications.aggregate(
-        total=Count("id"),
-        reposts=Count("id", filter=Q(is_repost=True)),
-        kazakh=Count("id", filter=Q(language=Publication.Language.KAZAKH)),
-        with_engagement=Count("id", filter=Q(views__isnull=False) | Q(reactions__isnull=False)),
-        views=Sum("views"),
-        reactions=Sum("reactions"),
-        comments=Sum("comments"),
-        shares=Sum("shares"),
-    )
+    sums = publication_content(unit=unit, period=period)
+    count = sums["n"] or 0
+    topic_counts = {code: sums[field] or 0 for code, field in TOPIC_FIELDS.items()}
+    totals = {
+        "total": count,
+        "reposts": sums["reposts"] or 0,
+        "kazakh": sums["kazakh"] or 0,
+        "with_engagement": sums["with_engagement"] or 0,
+        **{name: sums[name] for name in ("views", "reactions", "comments", "shares")},
+    }
     whole = dict(topic_counts)
     known = dict(topic_counts)
     topic_known = legal_known = totals["total"]

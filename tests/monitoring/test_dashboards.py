@@ -13,6 +13,7 @@ from django.urls import reverse
 
 from monitoring.models import ReviewTask
 from publications.models import Publication, Resource
+from publications.summary import summary_rebuild
 from tests.factories import PublicationFactory
 
 pytestmark = pytest.mark.django_db
@@ -149,6 +150,7 @@ def _publications(count: int, page: Resource) -> None:
         publication.fill_derived_fields()
         rows.append(publication)
     Publication.objects.bulk_create(rows)
+    summary_rebuild()  # bulk inserts send no signals
 
 
 def _queries(client, url, params) -> int:

@@ -91,6 +91,9 @@ def test_an_export_past_the_limit_is_a_400_that_says_so(client, abai_staff, monk
     from branches.records import excel
 
     monkeypatch.setattr(excel, "EXPORT_MAX_ROWS", 3)
+    page = Resource.objects.get(owner__slug="aksuat")
+    for _ in range(4):
+        PublicationFactory(resource=page, unit=page.owner)
     client.force_login(abai_staff)
     response = client.get("/publications/export.xlsx")
     assert response.status_code == 400

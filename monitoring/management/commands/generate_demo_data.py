@@ -23,7 +23,9 @@ from django.utils import timezone
 from branches.models import MemberCount, OrgUnit
 from monitoring.cache import figures_changed
 from monitoring.models import AudienceSnapshot
-from publications.models import Platform, Publication, Resource
+from monitoring.periods import month_end
+from publications.models import Platform, Publication, Resource, Tally
+from publications.summary import summary_rebuild
 
 REGION_NAMES = [
     "Ақмола", "Ақтөбе", "Алматы", "Атырау", "Батыс Қазақстан", "Жамбыл", "Жетісу", "Қарағанды",
@@ -45,10 +47,16 @@ class Command(BaseCommand):
     def add_arguments(self, parser) -> None:
         parser.add_argument("--regions", type=int, default=17)
         parser.add_argument("--publications", type=int, default=100_000)
+        parser.add_argument(
+            "--tallies", type=int, default=0, help="also this many tallies (counts known as totals)"
+        )
         parser.add_argument("--seed", type=int, default=2024)
         parser.add_argument("--reset", action="store_true", help="remove the demo data")
 
-    def handle(self, *args, regions: int, publications: int, seed: int, reset: bool, **options):
+    def handle(
+        self, *args, regions: int, publications: int, tallies: int, seed: int, reset: bool,
+        **options,
+    ):  # fmt: skip
         started = time.monotonic()
         if reset:
             self._reset()
@@ -63,7 +71,7 @@ class Command(BaseCommand):
         units = list(
             OrgUnit.objects.filter(is_demo=True)
             .exclude(kind=OrgUnit.Kind.CENTRAL)
-            .values("id", "kind", "region_id")
+            .values("id", "kind", "region_id", "parent_id")
         )
         pages = list(
             Resource.objects.filter(owner__is_demo=True).values("id", "owner_id", "opened_on")
@@ -72,10 +80,13 @@ class Command(BaseCommand):
         existing = Publication.objects.filter(unit__is_demo=True).count()
         wanted = max(0, publications - existing)
         self._publications(wanted, units, pages, media)
-        figures_changed()  # COPY and bulk inserts send no signals
+        tallies_added = self._tallies(tallies, units, pages)
+        if wanted:
+            summary_rebuild()  # COPY and bulk inserts send no signals
+        figures_changed()
         self.stdout.write(
             f"Demo data: {regions} regions, {len(units)} units, {len(pages)} pages; "
-            f"{wanted} publications added ({existing + wanted} in all) "
+            f"{wanted} publications added ({existing + wanted} in all), {tallies_added} tallies "
             f"in {time.monotonic() - started:.1f} s."
         )
 
@@ -157,7 +168,8 @@ class Command(BaseCommand):
             pages_by_owner.setdefault(page["owner_id"], []).append(page)
         region_pages = [p for p in pages if p["owner_id"] in {u["region_id"] for u in units}]
         unit_pool = [u for u in units if u["kind"] != OrgUnit.Kind.PRIMARY] * 8 + units
-        columns = ["resource_id", "unit_id", "region_id", "published_on", "title", "url", "topic",
+        columns = ["resource_id", "unit_id", "region_id", "author_id", "served_directly",
+                   "published_on", "title", "url", "topic",
                    "kind", "is_repost", "language", "views", "reactions",
                    "search_text", "created_at", "updated_at", "version", "deleted_at"]  # fmt: skip
         now = timezone.now()
@@ -179,14 +191,57 @@ class Command(BaseCommand):
                 title = f"Демо материал {i + 1}"
                 topic = random.choices(TOPICS, TOPIC_WEIGHTS)[0]
                 kind = random.choices(KINDS, KIND_WEIGHTS)[0]
+                primary = unit["kind"] == OrgUnit.Kind.PRIMARY
+                author = unit["parent_id"] if primary else unit["id"]
+                direct = primary and unit["parent_id"] == unit["region_id"]
                 rows.append((
-                    page["id"], unit["id"], unit["region_id"], day, title,
+                    page["id"], unit["id"], unit["region_id"], author, direct, day, title,
                     f"https://demo.example.kz/p/{i + 1}", topic, kind,
                     random.random() < 0.3, "kk" if random.random() < 0.7 else "ru",
                     random.randint(20, 2000), random.randint(0, 120),
                     title.casefold(), now, now, 1, None,
                 ))  # fmt: skip
             self._insert(columns, rows)
+
+    def _tallies(self, wanted: int, units, pages) -> int:
+        """Tallies of the two years before the publications start (2019–2020), one a month per
+        unit on its region's pages (as the source gives a page's posts per authoring unit):
+        the grain earlier years come in at."""
+        existing = Tally.objects.filter(unit__is_demo=True).count()
+        wanted = max(0, wanted - existing)
+        if not wanted or not pages:
+            return 0
+        regions = {u["id"] for u in units if u["kind"] == OrgUnit.Kind.REGION}
+        region_pages: dict[int, list[dict]] = {}
+        for page in pages:
+            if page["owner_id"] in regions:
+                region_pages.setdefault(page["owner_id"], []).append(page)
+        platform_of = dict(Resource.objects.filter(id__in=[p["id"] for p in pages]).values_list(
+            "id", "platform_id"))  # fmt: skip
+        seen = set(Tally.objects.filter(unit__is_demo=True).values_list("unit", "starts_on"))
+        months = [date(y, m, 1) for y in (2019, 2020) for m in range(1, 13)]
+        batch: list[Tally] = []
+        links: list[int] = []
+        for first in months:
+            for unit in units:
+                if len(batch) >= wanted:
+                    break
+                if (unit["id"], first) in seen or not region_pages.get(unit["region_id"]):
+                    continue
+                page = random.choice(region_pages[unit["region_id"]])
+                batch.append(Tally(
+                    unit_id=unit["id"], region_id=unit["region_id"],
+                    platform_id=platform_of[page["id"]], starts_on=first,
+                    ends_on=month_end(first), count=random.randint(0, 12), source="демо",
+                ))  # fmt: skip
+                links.append(page["id"])
+        created = Tally.objects.bulk_create(batch, batch_size=5000)
+        through = Tally.resources.through
+        through.objects.bulk_create(
+            [through(tally_id=t.pk, resource_id=r) for t, r in zip(created, links, strict=True)],
+            batch_size=5000,
+        )
+        return len(created)
 
     @staticmethod
     def _insert(columns: list[str], rows: list[tuple]) -> None:
@@ -206,6 +261,7 @@ class Command(BaseCommand):
         with transaction.atomic():
             demo = OrgUnit.objects.filter(is_demo=True)
             Publication.all_objects.filter(unit__in=demo).delete()
+            Tally.all_objects.filter(unit__in=demo).delete()
             AudienceSnapshot.all_objects.filter(resource__owner__in=demo).delete()
             Resource.all_objects.filter(owner__in=demo).delete()
             MemberCount.objects.filter(unit__in=demo).delete()
