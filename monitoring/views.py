@@ -92,5 +92,7 @@ def _figures_and_charts(unit: OrgUnit, period) -> tuple:
             label=lambda platform: platform.label,
         ),
         "followers": charts.chart_followers(figures.followers, title=_("Followers")),
-        "topics": charts.chart_topics(figures.content, title=_("Topics")),
+        "topics": charts.chart_topics(figures.content, title=_("Topics"))
+        if figures.content.topic_known
+        else None,
     }

@@ -127,8 +127,8 @@ class TallyForm(RecordForm):
     """A count of publications: a year and its part (or two dates), the unit, the platform and
     the resource(s), the count and whatever of its parts is known."""
 
-    year = forms.IntegerField(label=_("year"), min_value=2000, max_value=2100)
-    part = forms.ChoiceField(label=_("period"), choices=PART_CHOICES, initial="year")
+    year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)
+    part = forms.ChoiceField(label=_("Period"), choices=PART_CHOICES, initial="year")
 
     class Meta(RecordForm.Meta):
         model = Tally

@@ -532,15 +532,14 @@ class Writer:
         if known:
             unknown_row = [[self.t("Тақырыбы белгісіз", "Тема неизвестна"), _n(c.topic_unknown),
                             "–"]] if c.topic_unknown else []  # fmt: skip
-            bases = [c.topic_known or c.topic_bases.get(code, 0)
-                     for code, *_rest in c.topic_shares()]  # fmt: skip
+            with translation.override(self.language):
+                rows = [(str(label), n, share) for _code, label, n, share in c.topic_rows()]
             tables.append({
                 "headers": [self.t("Тақырып", "Тема"), self.t("Саны", "Число"),
                             self.t("Үлесі (тақырыбы белгілілер ішінде)",
                                    "Доля (среди материалов с известной темой)")],
                 "rows": [[_capital(label), _n(n), format_percent(share)]
-                         for (label, n, share), base in zip(shares, bases, strict=True)
-                         if base] + unknown_row,
+                         for label, n, share in rows] + unknown_row,
             })  # fmt: skip
         if c.topic_known:
             with translation.override(self.language):

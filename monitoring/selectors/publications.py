@@ -573,6 +573,14 @@ class Content:
                 for (code, label, n), share in zip(self.topics_whole, shares, strict=True)
                 ]  # fmt: skip
 
+    def topic_rows(self) -> list[tuple[str, str, int, Decimal | None]]:
+        """The topic table's rows: every topic once some items' whole mix is known, else only
+        the topics whose count is known in part (no row says 0 for a topic nobody counted)."""
+        rows = self.topic_shares()
+        if self.topic_known:
+            return rows
+        return [row for row in rows if self.topic_bases.get(row[0])]
+
     @property
     def legal_share(self) -> Decimal | None:
         """Legal items among those known to be legal or not: a tally that gives its legal
