@@ -73,7 +73,13 @@ def chart_followers(history: dict, *, title: str) -> str | None:
     chart = pygal.DateLine(
         title=title,
         x_value_formatter=lambda day: day.strftime("%m.%Y"),
-        **{**CONFIG, **_legend_room(len(series)), "print_values": False, "dots_size": 3},
+        **{
+            **CONFIG,
+            **_legend_room(len(series)),
+            "print_values": False,
+            "dots_size": 3,
+            "show_dots": max(len(points) for points in series.values()) <= 12,
+        },
     )
     for page, points in series.items():
         chart.add(page.name, [(day, followers) for day, followers in points])

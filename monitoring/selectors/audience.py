@@ -56,10 +56,11 @@ def own_pages(*, unit: OrgUnit, period: Period) -> list[Page]:
 
 
 def follower_history(*, pages: list[Page], period: Period) -> dict[Resource, list[tuple]]:
-    """Each page's follower counts over time, up to the period's end."""
+    """Each page's follower counts over the period and the year before it."""
     history: dict[int, list[tuple]] = defaultdict(list)
     snapshots = AudienceSnapshot.objects.filter(
-        resource__in=[page.resource for page in pages], taken_on__lte=period.end
+        resource__in=[page.resource for page in pages],
+        taken_on__range=(period.previous.start, period.end),
     ).order_by("taken_on")
     for snapshot in snapshots.values("resource_id", "taken_on", "followers"):
         history[snapshot["resource_id"]].append((snapshot["taken_on"], snapshot["followers"]))

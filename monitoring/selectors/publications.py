@@ -198,11 +198,17 @@ class Cube:
         years: set[int] = set()
         previous_year = self.period.year - 1
         by_day: set[tuple] = set()  # (row, year) with publications: known to the day
+        keys: dict[tuple, object] = {}  # a row's key depends only on the unit and resource
         for cell in self.cells:
-            row_key = key(cell)
+            pair = (cell["unit"], cell["resource"])
+            if pair not in keys:
+                keys[pair] = key(cell)
+            row_key = keys[pair]
             if row_key is None:
                 continue
-            row = rows.setdefault(row_key, CountRow(key=row_key, filters=filters(row_key)))
+            row = rows.get(row_key)
+            if row is None:
+                row = rows[row_key] = CountRow(key=row_key, filters=filters(row_key))
             if cell["straddles"] == CURRENT:
                 row.not_comparable = row.not_comparable or gettext(
                     "a tally covers the period's end only in part"
@@ -334,26 +340,32 @@ def publication_cells(*, unit: OrgUnit, period: Period) -> list[dict]:
     cut = cut_months(period)
     cut_firsts = [first for first, _last in cut]
     cells = []
+    # Months of the period keep their number (the branch × month grid); other months fold
+    # into their year and span in the database, so the rows do not grow with the years.
+    month_span = Case(
+        When(month__range=(period.start, period.end), then=Value(CURRENT)),
+        When(month__range=(previous.start, previous.end), then=Value(PREVIOUS)),
+        default=Value(0),
+        output_field=IntegerField(),
+    )
+    month_number = Case(
+        When(month__range=(period.start, period.end), then=ExtractMonth("month")),
+        default=Value(0),
+        output_field=IntegerField(),
+    )
     rows = (
         summary_of(unit)
         .filter(month__lte=period.end)
         .exclude(month__in=cut_firsts)
         .values("author", "served_directly", "resource", year=ExtractYear("month"),
-                number=ExtractMonth("month"))
+                span=month_span, number=month_number)
         .annotate(n=Sum("n"))
         .order_by()
     )  # fmt: skip
     for row in rows:
-        first = date(row["year"], row["number"], 1)
-        if period.start <= first <= period.end:
-            span, month = CURRENT, row["number"]
-        elif previous.start <= first <= previous.end:
-            span, month = PREVIOUS, 0
-        else:
-            span, month = 0, 0
         cells.append({"unit": _author_key(row["author"], row["served_directly"]),
-                      "resource": row["resource"], "year": row["year"], "span": span,
-                      "month": month, "n": row["n"], "straddles": 0})  # fmt: skip
+                      "resource": row["resource"], "year": row["year"], "span": row["span"],
+                      "month": row["number"], "n": row["n"], "straddles": 0})  # fmt: skip
     if cut:
         span = Case(
             When(published_on__range=(period.start, period.end), then=Value(CURRENT)),
@@ -396,9 +408,20 @@ def publication_cube(*, unit: OrgUnit, period: Period) -> Cube:
         )
     }
     cells += tally_cells(unit=unit, period=period, resources=resources)
-    units = {u.pk: u for u in OrgUnit.objects.filter(path__startswith=unit.path)}
+    # The units above the primary organizations as objects; the primaries (hundreds) only as
+    # the unit they count under: a tally may name one.
+    subtree = OrgUnit.objects.filter(path__startswith=unit.path)
+    units = {u.pk: u for u in subtree.exclude(kind=OrgUnit.Kind.PRIMARY)}
     authors = authors_of(unit, units)
     paths: dict[object, str] = {pk: u.path for pk, u in units.items()}
+    for pk, parent, path in subtree.filter(kind=OrgUnit.Kind.PRIMARY).values_list(
+        "pk", "parent_id", "path"
+    ):
+        if parent == unit.pk:
+            authors[pk] = Author(unit, served_directly=unit.kind == OrgUnit.Kind.REGION)
+        elif parent in units:
+            authors[pk] = Author(units[parent])
+        paths[pk] = path
     if unit.kind == OrgUnit.Kind.REGION:  # the primaries it serves directly, as one author
         authors[("direct", unit.pk)] = Author(unit, served_directly=True)
         paths[("direct", unit.pk)] = unit.path
