@@ -64,4 +64,5 @@ def report_text_version(*, region: OrgUnit, year: int, as_of, language: str) -> 
         .first()
     )
     rules = ReportRules.objects.filter(region=region).values_list("version", flat=True).first()
-    return f"{draft or '-'}:{rules if rules is not None else '-'}"
+    draft_key = f"{draft[0]}.{draft[1]}" if draft else "-"
+    return f"{draft_key}:{rules if rules is not None else '-'}"
