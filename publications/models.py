@@ -408,6 +408,12 @@ class Tally(TrackedRecord):
             "One resource, or several outlets counted together; none: the platform as a whole."
         ),
     )
+    # Its resource when it has exactly one (the common case), kept from `resources` so that
+    # figures sum tallies in the database without the link table.
+    sole_resource = models.ForeignKey(
+        Resource, on_delete=models.PROTECT, null=True, blank=True, editable=False,
+        related_name="+",
+    )  # fmt: skip
     starts_on = models.DateField(_("from"))
     ends_on = models.DateField(_("to"))
     count = models.PositiveIntegerField(_("publications"))
@@ -437,7 +443,9 @@ class Tally(TrackedRecord):
         related_name="+",
     )
 
-    history = HistoricalRecords(excluded_fields=["region", "import_batch"], m2m_fields=[resources])
+    history = HistoricalRecords(
+        excluded_fields=["region", "sole_resource", "import_batch"], m2m_fields=[resources]
+    )
 
     class Meta:
         verbose_name = _("tally")

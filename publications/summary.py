@@ -15,10 +15,10 @@ from datetime import date, timedelta
 from django.db import transaction
 from django.db.models import Count, Q, Sum
 from django.db.models.functions import TruncMonth
-from django.db.models.signals import post_delete, post_save, pre_save
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 
 from branches.models import OrgUnit
-from publications.models import TOPIC_FIELDS, Publication, PublicationMonth
+from publications.models import TOPIC_FIELDS, Publication, PublicationMonth, Tally
 
 BATCH = 5_000
 
@@ -124,7 +124,34 @@ def _refresh_after_delete(sender, instance: Publication, **kwargs) -> None:
     summary_refresh(keys={(instance.author_id, instance.published_on)})
 
 
+def tally_resource_sync(*, tally_ids: Iterable[int]) -> None:
+    """Each tally's `sole_resource`: its one resource, or none (outlets, or a platform)."""
+    links: dict[int, list[int]] = defaultdict(list)
+    ids = list(tally_ids)
+    for tally_id, resource_id in Tally.resources.through.objects.filter(
+        tally_id__in=ids
+    ).values_list("tally_id", "resource_id"):
+        links[tally_id].append(resource_id)
+    for tally_id in ids:
+        found = links.get(tally_id, [])
+        Tally.all_objects.filter(pk=tally_id).update(
+            sole_resource_id=found[0] if len(found) == 1 else None
+        )
+
+
+def _tally_resources_changed(sender, instance, action, reverse, pk_set, **kwargs) -> None:
+    if action not in ("post_add", "post_remove", "post_clear"):
+        return
+    if not reverse:
+        tally_resource_sync(tally_ids=[instance.pk])
+    elif pk_set:
+        tally_resource_sync(tally_ids=pk_set)
+
+
 def connect_signals() -> None:
+    m2m_changed.connect(
+        _tally_resources_changed, sender=Tally.resources.through, dispatch_uid="tally-resource"
+    )
     pre_save.connect(_remember_old_key, sender=Publication, dispatch_uid="summary-pre")
     post_save.connect(_refresh_after_save, sender=Publication, dispatch_uid="summary-post")
     post_delete.connect(_refresh_after_delete, sender=Publication, dispatch_uid="summary-del")

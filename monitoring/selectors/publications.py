@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import Case, Count, IntegerField, Q, Sum, Value, When
+from django.db.models import Case, Count, IntegerField, Max, Min, Q, Sum, Value, When
 from django.db.models.functions import ExtractMonth, ExtractYear
 from django.utils.translation import gettext
 
@@ -272,29 +272,46 @@ def _span_of(start: date, end: date, period: Period) -> tuple[int, int]:
 
 
 def tally_cells(*, unit: OrgUnit, period: Period, resources: dict) -> list[dict]:
-    """The tallies up to the period's end as cube cells; fills `resources` with their keys
-    (3 queries, no model built per tally)."""
+    """The tallies up to the period's end as cube cells; fills `resources` with their keys.
+    Tallies of one resource that end before the compared span only add to their year's
+    column: the database sums them per unit, resource and year. The others are read one by
+    one, as their span decides where they count (4 queries, no model built per tally)."""
     tallies = tallies_of(unit).filter(starts_on__lte=period.end)
-    rows = list(
-        tallies.values_list("id", "unit_id", "platform_id", "starts_on", "ends_on", "count")
+    early = Q(ends_on__lt=period.previous.start, sole_resource__isnull=False)
+    folded = list(
+        tallies.filter(early)
+        .values("unit", "sole_resource", year=ExtractYear("starts_on"))
+        .annotate(n=Sum("count"), first=Min("starts_on"), last=Max("ends_on"))
         .order_by()
-    )  # fmt: skip
-    if not rows:
-        return []
+    )
+    others = tallies.exclude(early)
+    rows = list(
+        others.values_list(
+            "id", "unit_id", "platform_id", "sole_resource_id", "starts_on", "ends_on", "count"
+        ).order_by()
+    )
     linked: dict[int, list[int]] = {}
-    through = Tally.resources.through.objects.filter(tally__in=tallies.values("id"))
-    for tally_id, resource_id in through.values_list("tally_id", "resource_id"):
-        linked.setdefault(tally_id, []).append(resource_id)
+    grouped = [row[0] for row in rows if row[3] is None]  # several outlets, or a platform
+    if grouped:
+        through = Tally.resources.through.objects.filter(tally_id__in=grouped)
+        for tally_id, resource_id in through.values_list("tally_id", "resource_id"):
+            linked.setdefault(tally_id, []).append(resource_id)
     wanted = {pk for pks in linked.values() for pk in pks}
+    wanted |= {row["sole_resource"] for row in folded} | {row[3] for row in rows if row[3]}
     found = Resource.all_objects.filter(pk__in=wanted).select_related("platform", "owner")
     resources.update({r.pk: r for r in found if r.pk not in resources})
+    cells = [
+        {"unit": row["unit"], "resource": row["sole_resource"], "year": row["year"], "span": 0,
+         "month": 0, "n": row["n"], "straddles": 0, "tally": True,
+         "covers": (row["first"], row["last"]), "months": ()}
+        for row in folded
+    ]  # fmt: skip
     platforms: dict[int, Platform] = {}
-    cells = []
-    for pk, unit_id, platform_id, starts_on, ends_on, count in rows:
-        members = sorted((resources[r] for r in linked.get(pk, ())), key=lambda r: r.name)
-        if len(members) == 1:
-            key: object = members[0].pk
+    for pk, unit_id, platform_id, sole, starts_on, ends_on, count in rows:
+        if sole is not None:
+            key: object = sole
         else:
+            members = sorted((resources[r] for r in linked.get(pk, ())), key=lambda r: r.name)
             key = ("outlets", platform_id, *(r.pk for r in members))
             if key not in resources:
                 if platform_id not in platforms:

@@ -231,7 +231,8 @@ class Command(BaseCommand):
                 page = random.choice(region_pages[unit["region_id"]])
                 batch.append(Tally(
                     unit_id=unit["id"], region_id=unit["region_id"],
-                    platform_id=platform_of[page["id"]], starts_on=first,
+                    platform_id=platform_of[page["id"]], sole_resource_id=page["id"],
+                    starts_on=first,
                     ends_on=month_end(first), count=random.randint(0, 12), source="демо",
                 ))  # fmt: skip
                 links.append(page["id"])
