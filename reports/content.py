@@ -171,7 +171,7 @@ class Writer:
     # Sections
 
     def members_words(self) -> str:
-        """The members with their date: «25 116 (01.01.2024 жағдай бойынша)»; a count taken
+        """The members with their date: «N (dd.mm.yyyy жағдай бойынша)»; a count taken
         only after the period says so («кейінгі дерек»)."""
         o = self.f.organization
         if o.members is None:
