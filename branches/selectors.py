@@ -34,6 +34,14 @@ def user_role(*, user: AbstractBaseUser | AnonymousUser) -> str | None:
     return assignment.role if assignment else None
 
 
+def user_region_id(*, user: AbstractBaseUser | AnonymousUser) -> int | None:
+    """The region the user works in; None for the central committee and administrators."""
+    assignment = user_assignment(user=user)
+    if assignment is None or not assignment.unit_id:
+        return None
+    return assignment.unit.region_id
+
+
 def unit_scope_q(
     *,
     user: AbstractBaseUser | AnonymousUser,

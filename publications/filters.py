@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from branches.models import OrgUnit
 from branches.selectors import unit_visible_list
 from branches.text import search_key
+from publications.selectors import resource_visible_q
 from publications.models import (
     TOPIC_FIELDS,
     MethodologicalMaterial,
@@ -141,7 +142,7 @@ class PublicationFilter(SearchFilterSet):
         if request is not None:
             units = unit_visible_list(user=request.user)
             self.filters["resource"].queryset = Resource.objects.filter(
-                Q(owner__in=units) | Q(owner__isnull=True)
+                resource_visible_q(units=units, user=request.user)
             ).order_by("name")
 
     def filter_search(self, queryset, name, value):
@@ -222,7 +223,7 @@ class TallyFilter(SearchFilterSet):
         if request is not None:
             units = unit_visible_list(user=request.user)
             self.filters["resource"].queryset = Resource.objects.filter(
-                Q(owner__in=units) | Q(owner__isnull=True)
+                resource_visible_q(units=units, user=request.user)
             ).order_by("name")
 
     def filter_topic(self, queryset, name, value):

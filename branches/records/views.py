@@ -126,7 +126,7 @@ def record_detail_view(request: HttpRequest, pk: int, *, record_type: RecordType
         request,
         record=record,
         fields=record_fields(record=record, names=record_type.form_class._meta.fields),
-        history=record_history(record=record),
+        history=record_history(record=record, viewer=request.user),
         can_change=changeable.filter(pk=pk).exists(),
     )
     return render(request, _template(record_type, "detail"), context)

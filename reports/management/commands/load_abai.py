@@ -380,11 +380,18 @@ class Command(BaseCommand):
 
     def _load_resources(self, units, platforms) -> dict[str, Resource]:
         def ensure(name: str, **fields) -> Resource:
+            # Regional and district media are Abai's own; national ones belong to no region.
+            if fields.get("level") in {Resource.Level.REGIONAL, Resource.Level.DISTRICT}:
+                fields["region"] = units["abai"]
             resource = Resource.objects.filter(name=name).first()
             if resource is None:
                 resource = Resource(name=name, **fields)
                 resource.full_clean()
                 resource.save()
+            elif resource.region_id != getattr(fields.get("region"), "pk", None):
+                resource.region = fields.get("region")
+                resource.full_clean()
+                resource.save(update_fields=["region"])
             return resource
 
         outside = Resource.Kind.OUTSIDE_MEDIUM
