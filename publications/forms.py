@@ -114,7 +114,9 @@ class ResourceForm(RecordForm):
         if kind == Resource.Kind.OWN_PAGE and not cleaned.get("owner"):
             self.add_error("owner", _("A unit's own page needs its owner unit."))
         if kind == Resource.Kind.OUTSIDE_MEDIUM and self.own_region_id is not None:
-            if level not in {Resource.Level.REGIONAL, Resource.Level.DISTRICT}:
+            if level in {Resource.Level.REGIONAL, Resource.Level.DISTRICT}:
+                self.instance.region_id = self.own_region_id
+            else:
                 self.add_error(
                     "level",
                     _(
@@ -122,7 +124,6 @@ class ResourceForm(RecordForm):
                         "kept by the central press service."
                     ),
                 )
-            self.instance.region_id = self.own_region_id
         elif self.own_region_id is not None:
             self.instance.region_id = None
         elif kind == Resource.Kind.OUTSIDE_MEDIUM and cleaned.get("region") and level not in {
