@@ -173,3 +173,16 @@ def primary_organization_list(*, user: AbstractBaseUser | AnonymousUser) -> Quer
             counted_on=Subquery(latest.values("counted_on")[:1]),
         )
     )
+
+
+def administrator_contacts() -> list:
+    """Whom a user without a role asks for one: the portal's active administrators."""
+    from django.contrib.auth import get_user_model
+
+    return list(
+        get_user_model()
+        .objects.filter(is_active=True)
+        .filter(Q(is_superuser=True) | Q(assignment__role=Role.ADMINISTRATOR))
+        .distinct()
+        .order_by("username")[:5]
+    )

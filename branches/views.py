@@ -5,6 +5,7 @@ from django.shortcuts import render
 
 from branches.params import table_configure
 from branches.selectors import (
+    administrator_contacts,
     primary_organization_list,
     unit_children_summary,
     user_assignment,
@@ -22,6 +23,7 @@ def home(request: HttpRequest) -> HttpResponse:
         "unit": unit,
         "capabilities": user_capabilities(user=request.user),
         "summary": unit_children_summary(unit=unit) if unit else None,
+        "administrators": administrator_contacts() if assignment is None else [],
     }
     return render(request, "branches/home.html", context)
 

@@ -50,10 +50,20 @@ class CommitteeReviewForm(RecordForm):
 
 
 class ReviewTaskForm(RecordForm):
+    # A task is saved with its review: the review's version and token guard both.
+    submission_token = None
+    version = None
+
     class Meta(RecordForm.Meta):
         model = ReviewTask
         fields = ["description", "due_on", "state"]
         widgets = {"description": forms.Textarea(attrs={"rows": 2})}
+
+    def has_changed(self) -> bool:
+        # A new row without a task is a blank row: ignored, whatever its state or date say.
+        if self.instance.pk is None and not (self.data.get(self.add_prefix("description")) or "").strip():
+            return False
+        return super().has_changed()
 
 
 ReviewTaskFormSet = forms.inlineformset_factory(

@@ -3,13 +3,13 @@
 from urllib.parse import urlencode
 
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from branches.models import Assignment, OrgUnit
-from branches.selectors import unit_visible_list, user_assignment
+from branches.selectors import administrator_contacts, unit_visible_list, user_assignment
 from monitoring import charts
 from monitoring.cache import cached_figures
 from monitoring.periods import period_parse
@@ -30,7 +30,9 @@ def dashboard_home(request: HttpRequest) -> HttpResponse:
     """The national view for those who read every region; one's own unit's for the others."""
     assignment = user_assignment(user=request.user)
     if assignment is None:
-        raise Http404
+        # A signed-in user the administrator has not placed yet: say so, and whom to ask.
+        context = {"administrators": administrator_contacts()}
+        return render(request, "monitoring/no_role.html", context)
     if assignment.role in (Assignment.Role.ADMINISTRATOR, Assignment.Role.CENTRAL_PRESS):
         return national_dashboard(request)
     query = f"?{request.GET.urlencode()}" if request.GET else ""
