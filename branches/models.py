@@ -204,6 +204,27 @@ class MemberCount(models.Model):
     def __str__(self) -> str:
         return f"{self.unit}: {self.members} ({self.counted_on:%d.%m.%Y})"
 
+    def clean(self) -> None:
+        # One rule: a unit's members are the sum over its primary organizations where it has
+        # any, its own count only where it has none. A count on such a unit would count twice.
+        if (
+            self.unit_id
+            and self.unit.kind != OrgUnit.Kind.PRIMARY
+            and OrgUnit.objects.filter(
+                path__startswith=self.unit.path, kind=OrgUnit.Kind.PRIMARY
+            ).exists()
+        ):
+            raise ValidationError(
+                {
+                    "members": _(
+                        "%(unit)s has primary organizations: its members are the sum of theirs. "
+                        "Enter the members of each primary organization instead, or the same "
+                        "people would be counted twice."
+                    )
+                    % {"unit": self.unit.display_name}
+                }
+            )
+
 
 class Assignment(models.Model):
     """A person's place in the union: the unit they work for and the role they have there."""

@@ -92,9 +92,29 @@ class MemberFigure:
     later: bool = False
 
 
+def unit_has_primaries(*, unit: OrgUnit) -> bool:
+    """Whether primary organizations hang below the unit (which then counts theirs)."""
+    return (
+        OrgUnit.objects.filter(path__startswith=unit.path, kind=OrgUnit.Kind.PRIMARY)
+        .exclude(pk=unit.pk)
+        .exists()
+    )
+
+
+def member_count_rows(*, unit: OrgUnit) -> QuerySet[MemberCount]:
+    """The counts that make up a unit's members, by the one rule: the sum over its primary
+    organizations where it has any, and its own count only where it has none (so a count
+    entered on the unit itself never adds to its primaries')."""
+    if unit_has_primaries(unit=unit):
+        return MemberCount.objects.filter(
+            unit__path__startswith=unit.path, unit__kind=OrgUnit.Kind.PRIMARY
+        ).exclude(unit=unit)
+    return MemberCount.objects.filter(unit=unit)
+
+
 def member_figure(*, unit: OrgUnit, on: date) -> MemberFigure:
-    """Members in the unit's subtree on a date: each unit's latest count on or before it."""
-    counts = MemberCount.objects.filter(unit__path__startswith=unit.path)
+    """Members of the unit on a date (`member_count_rows`): each count's latest on or before it."""
+    counts = member_count_rows(unit=unit)
     earlier = (
         MemberCount.objects.filter(unit=OuterRef("unit"), counted_on__lte=on)
         .order_by("-counted_on")
