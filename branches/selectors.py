@@ -206,3 +206,44 @@ def administrator_contacts() -> list:
         .distinct()
         .order_by("username")[:5]
     )
+
+
+# Who may give which role: a role is given only by someone of the same rank or higher.
+ROLE_RANK = {
+    Role.ADMINISTRATOR: 4,
+    Role.CENTRAL_PRESS: 3,
+    Role.REGIONAL_STAFF: 2,
+    Role.EXECUTIVE: 1,
+    Role.BRANCH_OFFICER: 1,
+}
+
+
+def role_grantable_list(*, user: AbstractBaseUser | AnonymousUser) -> list[str]:
+    """Roles the user may give: administrators any; regional staff those of their region up to
+    their own (staff, executives, branch press officers); nobody else any."""
+    role = user_role(user=user)
+    if role == Role.ADMINISTRATOR:
+        return list(Role.values)
+    if role == Role.REGIONAL_STAFF:
+        return [Role.REGIONAL_STAFF, Role.EXECUTIVE, Role.BRANCH_OFFICER]
+    return []
+
+
+def person_list(*, user: AbstractBaseUser | AnonymousUser) -> QuerySet:
+    """People whose assignment the user manages: administrators everyone, regional staff the
+    people of their region."""
+    from django.contrib.auth import get_user_model
+
+    people = get_user_model().objects.select_related("assignment__unit").order_by(
+        "assignment__unit__path", "username"
+    )
+    role = user_role(user=user)
+    if role == Role.ADMINISTRATOR:
+        return people
+    if role != Role.REGIONAL_STAFF:
+        return people.none()
+    return people.filter(
+        assignment__unit__path__startswith=user_assignment(user=user).unit.path,
+        assignment__role__in=role_grantable_list(user=user),
+    )
+

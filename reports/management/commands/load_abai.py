@@ -53,8 +53,10 @@ REGION = {
     "slug": "abai",
     "name": "Абай облыстық кәсіподақ ұйымы",
     "name_ru": "Абайская областная организация профсоюза",
-    "short_name": "Облыстық кәсіподақ комитеті",
-    "short_name_ru": "Областной комитет профсоюза",
+    # Its own name beside other regions; inside the region its records are the regional
+    # committee's (`OrgUnit.label`).
+    "short_name": "Абай облысы",
+    "short_name_ru": "Абайская область",
     "chairman": "С. Ибраев",
     "information_officer": ("Ұйымдастыру жұмыстары жөніндегі бас маман Воказе Ұлжан Ернарқызы"),
     "has_press_secretary": False,
