@@ -309,6 +309,7 @@ class ImportBatch(models.Model):
         PUBLICATIONS = "publications", _("publications")
         TALLIES = "tallies", _("tallies")
         PRIMARY_ORGANIZATIONS = "primary_organizations", _("primary organizations")
+        BRANCHES = "branches", pgettext_lazy("organization unit", "branches")
 
     class Status(models.TextChoices):
         PREVIEWED = "previewed", _("checked, not imported")

@@ -35,3 +35,5 @@ rules.add_perm("publications.manage_reference_lists", keeps_reference_lists)
 # Regions keep their own pages and media, the central press service the national media.
 rules.add_perm("publications.keep_resources", runs_region | keeps_reference_lists)
 rules.add_perm("branches.manage_users", manages_users)
+# Regions bring their own people on: staff invite, change and deactivate their region's people.
+rules.add_perm("branches.manage_people", manages_users | runs_region)

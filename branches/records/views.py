@@ -14,7 +14,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import select_template
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from branches.models import ImportBatch
 from branches.params import filters_check, table_configure
@@ -233,6 +233,7 @@ ITEM_PREFIX = re.compile(r"items-\d{1,4}")
 
 
 @login_required
+@require_GET
 def record_formset_item_view(request: HttpRequest, *, record_type: RecordType) -> HttpResponse:
     """A row of the form's items, for htmx: a new blank one (`items-TOTAL_FORMS` says how many
     there are), or with `remove`, the named row marked for removal on save."""
@@ -248,7 +249,7 @@ def record_formset_item_view(request: HttpRequest, *, record_type: RecordType) -
         context = {"prefix": removed, "item_id": item_id if item_id.isdigit() else ""}
         return render(request, "records/_formset_item_removed.html", context)
     try:
-        index = int(request.GET.get("items-TOTAL_FORMS", ""))
+        index = int(request.GET.get("items-TOTAL_FORMS", "0"))
     except ValueError:
         index = -1
     if not 0 <= index < formset.max_num:
