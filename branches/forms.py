@@ -126,9 +126,7 @@ class PersonForm(forms.Form):
         granted = role_grantable_list(user=user)
         self.fields["role"].choices = [(v, label) for v, label in Role.choices if v in granted]
         self.fields["unit"].queryset = (
-            unit_changeable_list(user=user)
-            .exclude(kind=OrgUnit.Kind.PRIMARY)
-            .order_by("path")
+            unit_changeable_list(user=user).exclude(kind=OrgUnit.Kind.PRIMARY).order_by("path")
         )
 
     def clean(self):

@@ -222,7 +222,9 @@ class BranchImporter(Importer):
             )
             if self.region is None:
                 problems.append(
-                    Problem(number, self.header("name"), "", _("Only a region's staff add branches."))
+                    Problem(
+                        number, self.header("name"), "", _("Only a region's staff add branches.")
+                    )
                 )
             key = search_key(parsed.get("short_name") or "")
             if key and key in self.taken:

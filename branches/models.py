@@ -132,7 +132,9 @@ class OrgUnit(models.Model):
                 fields=["parent", "short_name"],
                 condition=~models.Q(short_name=""),
                 name="orgunit_short_name_distinct_among_siblings",
-                violation_error_message=_("Another unit under the same parent has this short name."),
+                violation_error_message=_(
+                    "Another unit under the same parent has this short name."
+                ),
             ),
             models.UniqueConstraint(
                 fields=["parent", "short_name_ru"],

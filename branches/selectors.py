@@ -234,8 +234,10 @@ def person_list(*, user: AbstractBaseUser | AnonymousUser) -> QuerySet:
     people of their region."""
     from django.contrib.auth import get_user_model
 
-    people = get_user_model().objects.select_related("assignment__unit").order_by(
-        "assignment__unit__path", "username"
+    people = (
+        get_user_model()
+        .objects.select_related("assignment__unit")
+        .order_by("assignment__unit__path", "username")
     )
     role = user_role(user=user)
     if role == Role.ADMINISTRATOR:
@@ -246,4 +248,3 @@ def person_list(*, user: AbstractBaseUser | AnonymousUser) -> QuerySet:
         assignment__unit__path__startswith=user_assignment(user=user).unit.path,
         assignment__role__in=role_grantable_list(user=user),
     )
-

@@ -10,7 +10,6 @@ from django.views.decorators.http import require_POST
 
 from branches.forms import BranchForm, PersonForm, PersonInviteForm, RegionForm, UnitPeopleForm
 from branches.models import OrgUnit
-
 from branches.params import table_configure
 from branches.security import security_event
 from branches.selectors import (

@@ -69,7 +69,10 @@ class ReviewTaskForm(RecordForm):
 
     def has_changed(self) -> bool:
         # A new row without a task is a blank row: ignored, whatever its state or date say.
-        if self.instance.pk is None and not (self.data.get(self.add_prefix("description")) or "").strip():
+        if (
+            self.instance.pk is None
+            and not (self.data.get(self.add_prefix("description")) or "").strip()
+        ):
             return False
         return super().has_changed()
 

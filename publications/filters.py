@@ -11,7 +11,6 @@ from django.utils.translation import gettext_lazy as _
 from branches.models import OrgUnit
 from branches.selectors import unit_visible_list
 from branches.text import search_key
-from publications.selectors import resource_visible_q
 from publications.models import (
     TOPIC_FIELDS,
     MethodologicalMaterial,
@@ -20,6 +19,7 @@ from publications.models import (
     Resource,
     Tally,
 )
+from publications.selectors import resource_visible_q
 
 YEAR_MIN, YEAR_MAX = 1990, 2100
 ID_MAX = 2**63 - 1  # the largest id a database column holds

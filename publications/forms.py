@@ -4,7 +4,7 @@ choices are only those the user may change, and the server checks them again on 
 from __future__ import annotations
 
 from django import forms
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -126,13 +126,16 @@ class ResourceForm(RecordForm):
                 )
         elif self.own_region_id is not None:
             self.instance.region_id = None
-        elif kind == Resource.Kind.OUTSIDE_MEDIUM and cleaned.get("region") and level not in {
-            Resource.Level.REGIONAL,
-            Resource.Level.DISTRICT,
-        }:
-            self.add_error(
-                "region", _("Only a regional or district medium belongs to a region.")
-            )
+        elif (
+            kind == Resource.Kind.OUTSIDE_MEDIUM
+            and cleaned.get("region")
+            and level
+            not in {
+                Resource.Level.REGIONAL,
+                Resource.Level.DISTRICT,
+            }
+        ):
+            self.add_error("region", _("Only a regional or district medium belongs to a region."))
         return cleaned
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from django.db.models import Q
 
-from branches.selectors import user_region_id, user_role
 from branches.models import Assignment
+from branches.selectors import user_region_id, user_role
 from publications.models import Resource, Tally
 
 Role = Assignment.Role

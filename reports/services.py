@@ -54,7 +54,13 @@ def report_generate(
 
 @transaction.atomic
 def report_draft_save(
-    *, region: OrgUnit, period: Period, language: str, texts: dict, commentary: str, author,
+    *,
+    region: OrgUnit,
+    period: Period,
+    language: str,
+    texts: dict,
+    commentary: str,
+    author,
     kind: str = ReportKind.OWN,
 ) -> ReportDraft:
     """Keep staff's edits of the generated text. Only a text that differs from the generated one
@@ -104,9 +110,7 @@ def report_file_cached(
     *, region: OrgUnit, period: Period, language: str, fmt: str, kind: str = ReportKind.OWN
 ) -> bytes | None:
     """The report's file as rendered before, if neither its figures nor its text changed since."""
-    return cache.get(
-        _file_key(region=region, period=period, language=language, fmt=fmt, kind=kind)
-    )
+    return cache.get(_file_key(region=region, period=period, language=language, fmt=fmt, kind=kind))
 
 
 def report_file_render(
@@ -142,7 +146,12 @@ def _signature_body(region: OrgUnit, language: str) -> str:
 
 @transaction.atomic
 def report_issue(
-    *, region: OrgUnit, period: Period, language: str, author, lock: bool = False,
+    *,
+    region: OrgUnit,
+    period: Period,
+    language: str,
+    author,
+    lock: bool = False,
     kind: str = ReportKind.OWN,
 ) -> IssuedReport:
     """Number, date and freeze the report as it reads now; keep its PDF and Word file.

@@ -24,9 +24,9 @@ from monitoring.cache import cached_figures
 from monitoring.periods import Period, period_parse
 from reports import forms
 from reports.content import SECTIONS
+from reports.models import ReportKind
 from reports.render import presentable
 from reports.rules import rules_for
-from reports.models import ReportKind
 from reports.selectors import (
     issued_report_list,
     report_kind_for,

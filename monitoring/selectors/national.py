@@ -100,6 +100,7 @@ def national_figures(*, period: Period) -> list[RegionRow]:
         else counted.get((region.pk, OrgUnit.Kind.REGION), 0)
         for region in regions
     }
+    # Followers: the region's own pages only (`audience.unit_followers`, the one definition).
     latest_followers = Subquery(
         AudienceSnapshot.objects.filter(resource=OuterRef("resource"), taken_on__lte=period.end)
         .order_by("-taken_on")

@@ -106,9 +106,7 @@ def test_a_region_is_brought_on_by_its_own_people(browser, login_page, live_serv
                    unit_id=branch.pk)  # fmt: skip
     executive_link = _invite(staff, base, username="zhetisu_executive", role="executive",
                              unit_id=region.pk)  # fmt: skip
-    officer_context, officer = _set_password_and_sign_in(
-        browser, base, link, "taldykorgan_officer"
-    )
+    officer_context, officer = _set_password_and_sign_in(browser, base, link, "taldykorgan_officer")
     officer.goto(f"{base}/publications/new/")
     today = date.today()
     officer.fill("#id_published_on", today.isoformat())

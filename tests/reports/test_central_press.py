@@ -36,9 +36,7 @@ def test_the_regions_own_issue_locks_and_is_signed_by_its_chairman(client, abai_
     assert issued.content["chairman"] == "С. Ибраев"
 
 
-def test_central_presss_text_stays_out_of_the_regions_own_report(
-    client, central_press, abai_staff
-):
+def test_central_presss_text_stays_out_of_the_regions_own_report(client, central_press, abai_staff):
     client.force_login(central_press)
     client.post(REPORT, {"text-findings": "Орталық Комитеттің бағасы.", "lang": "kk"})
     assert ReportDraft.objects.get(region__slug="abai", kind="assessment")
@@ -64,6 +62,6 @@ def test_both_kinds_are_listed_with_their_author(client, central_press, abai_sta
     client.force_login(abai_staff)
     client.post(reverse("reports:issue", args=["abai", 2023]))
     page = client.get(reverse("reports:index")).content.decode()
-    assert page.count("data-testid=\"issued-row\"") == 2
+    assert page.count('data-testid="issued-row"') == 2
     assert "central_press" in page or central_press.get_full_name() in page
     assert "abai_staff" in page or abai_staff.get_full_name() in page
