@@ -5,9 +5,9 @@ publication; the region's executive sees it on the dashboard; the central press 
 both regions by their own names."""
 
 import re
-from datetime import date
 
 import pytest
+from django.utils import timezone
 
 from branches.models import OrgUnit
 from publications.models import Platform, Publication
@@ -108,7 +108,7 @@ def test_a_region_is_brought_on_by_its_own_people(browser, login_page, live_serv
                              unit_id=region.pk)  # fmt: skip
     officer_context, officer = _set_password_and_sign_in(browser, base, link, "taldykorgan_officer")
     officer.goto(f"{base}/publications/new/")
-    today = date.today()
+    today = timezone.localdate()
     officer.fill("#id_published_on", today.isoformat())
     officer.select_option("#id_resource", label="Facebook: Талдықорған ҚКК (Facebook)")
     officer.fill("#id_title", "Жетісудағы ұстаздар семинары")
