@@ -182,13 +182,18 @@ class BranchImporter(Importer):
 
     kind = ImportBatch.Kind.BRANCHES
     columns = BRANCH_COLUMNS
-    template_example = [
-        "Абай аудандық кәсіподақ комитеті",
-        "Абайский районный комитет профсоюза",
-        "Абай ауданы",
-        "Абайский район",
-        "district committee",
-    ]
+
+    def template_rows(self) -> list[list[Any]]:
+        committee = str(OrgUnit.Committee.DISTRICT.label)  # in the user's language
+        return [
+            [
+                "Абай аудандық кәсіподақ комитеті",
+                "Абайский районный комитет профсоюза",
+                "Абай ауданы",
+                "Абайский район",
+                committee,
+            ]
+        ]
 
     def __init__(self, *, user) -> None:
         super().__init__(user=user)
