@@ -60,6 +60,8 @@ def region_names(number: int) -> dict:
         "short_name": f"{kk} облысы{suffix}",
         "short_name_ru": f"{ru} область{suffix}",
     }
+
+
 BRANCHES_PER_REGION = 10
 PRIMARIES_PER_BRANCH = 40
 FIRST_DAY = date(2021, 1, 1)
