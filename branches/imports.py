@@ -17,6 +17,7 @@ from branches.records.imports import (
     Importer,
     Preview,
     Problem,
+    parse_choice,
     parse_count,
     parse_date,
     parse_text,
@@ -160,3 +161,110 @@ class PrimaryOrganizationImporter(Importer):
             members = count.members if count else None
             rows.append([unit.slug, unit.name, branch, members, count and count.counted_on])
         return rows
+
+
+BRANCH_COLUMNS = [
+    Column("name", ("Атауы", "Название", "Name")),
+    Column("name_ru", ("Атауы орысша", "Название на русском", "Name in Russian"), required=False),
+    Column("short_name", ("Қысқа атауы", "Краткое название", "Short name")),
+    Column(
+        "short_name_ru",
+        ("Қысқа атауы орысша", "Краткое название на русском", "Short name in Russian"),
+        required=False,
+    ),
+    Column("committee", ("Комитет түрі", "Тип комитета", "Committee type"), required=False),
+]
+
+
+class BranchImporter(Importer):
+    """The region's branches (district and city committees), added from a list; a branch whose
+    short name the region already has is refused, as it would be two rows by one name."""
+
+    kind = ImportBatch.Kind.BRANCHES
+    columns = BRANCH_COLUMNS
+
+    def template_rows(self) -> list[list[Any]]:
+        committee = str(OrgUnit.Committee.DISTRICT.label)  # in the user's language
+        return [
+            [
+                "Абай аудандық кәсіподақ комитеті",
+                "Абайский районный комитет профсоюза",
+                "Абай ауданы",
+                "Абайский район",
+                committee,
+            ]
+        ]
+
+    def __init__(self, *, user) -> None:
+        super().__init__(user=user)
+        assignment = user_assignment(user=user)
+        unit = assignment.unit if assignment and assignment.unit_id else None
+        self.region = unit if unit is not None and unit.kind == OrgUnit.Kind.REGION else None
+        siblings = OrgUnit.objects.filter(parent=self.region) if self.region else []
+        self.taken = {search_key(u.short_name) for u in siblings if u.short_name}
+
+    def check(self, sheet: Sheet) -> Preview:
+        preview = Preview()
+        seen: dict[str, int] = {}
+        for number, values in sheet.rows:
+            problems: list[Problem] = []
+            parsed: dict[str, Any] = {}
+
+            def cell(key, parse, values=values, parsed=parsed, problems=problems, number=number):
+                try:
+                    parsed[key] = parse(values.get(key))
+                except CellError as error:
+                    shown = "" if values.get(key) is None else str(values.get(key))[:200]
+                    problems.append(Problem(number, self.header(key), shown, str(error)))
+
+            cell("name", lambda v: parse_text(v, required=True, max_length=255))
+            cell("name_ru", lambda v: parse_text(v, required=False, max_length=255))
+            cell("short_name", lambda v: parse_text(v, required=True, max_length=100))
+            cell("short_name_ru", lambda v: parse_text(v, required=False, max_length=100))
+            cell(
+                "committee",
+                lambda v: parse_choice(v, OrgUnit.Committee, default=OrgUnit.Committee.DISTRICT),
+            )
+            if self.region is None:
+                problems.append(
+                    Problem(
+                        number, self.header("name"), "", _("Only a region's staff add branches.")
+                    )
+                )
+            key = search_key(parsed.get("short_name") or "")
+            if key and key in self.taken:
+                problems.append(
+                    Problem(
+                        number,
+                        self.header("short_name"),
+                        parsed["short_name"],
+                        _("The region already has a branch by this short name."),
+                    )
+                )
+            elif key and key in seen:
+                problems.append(
+                    Problem(
+                        number,
+                        self.header("short_name"),
+                        parsed["short_name"],
+                        _("Repeats row %(row)s.") % {"row": seen[key]},
+                    )
+                )
+            seen.setdefault(key, number)
+            if problems:
+                preview.add_problems(problems)
+                continue
+            preview.new.append(parsed)
+        return preview
+
+    def write(self, preview: Preview, batch: ImportBatch) -> None:
+        for parsed in preview.new:
+            unit = OrgUnit(
+                kind=OrgUnit.Kind.BRANCH,
+                parent=self.region,
+                slug=f"{self.region.slug}-{uuid.uuid4().hex[:8]}",
+                **parsed,
+            )
+            unit.full_clean()
+            unit._history_user = self.user
+            unit.save()

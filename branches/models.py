@@ -20,6 +20,10 @@ def localized(name: str, name_ru: str) -> str:
     return name_ru if name_ru and get_language() == "ru" else name
 
 
+# How the union calls a region's own committee (the glossary's words), in Kazakh and Russian.
+REGIONAL_COMMITTEE = ("Облыстық кәсіподақ комитеті", "Областной комитет профсоюза")
+
+
 class AliveManager(models.Manager):
     """Hides soft-deleted records: a deleted record counts nowhere."""
 
@@ -123,6 +127,23 @@ class OrgUnit(models.Model):
                 | (~models.Q(kind="central") & models.Q(parent__isnull=False)),
                 name="orgunit_only_central_is_root",
             ),
+            # Tables show short names: two siblings by one name would be two identical rows.
+            models.UniqueConstraint(
+                fields=["parent", "short_name"],
+                condition=~models.Q(short_name=""),
+                name="orgunit_short_name_distinct_among_siblings",
+                violation_error_message=_(
+                    "Another unit under the same parent has this short name."
+                ),
+            ),
+            models.UniqueConstraint(
+                fields=["parent", "short_name_ru"],
+                condition=~models.Q(short_name_ru=""),
+                name="orgunit_short_name_ru_distinct_among_siblings",
+                violation_error_message=_(
+                    "Another unit under the same parent has this short name in Russian."
+                ),
+            ),
         ]
 
     def __str__(self) -> str:
@@ -149,7 +170,16 @@ class OrgUnit(models.Model):
 
     @property
     def label(self) -> str:
-        """The short name for tables, else the full one (short names are proper names)."""
+        """The unit's name inside its region: the short name for tables, else the full one. A
+        region's own records are its regional committee's, and are labelled so."""
+        if self.kind == self.Kind.REGION:
+            return localized(*REGIONAL_COMMITTEE)
+        return localized(self.short_name, self.short_name_ru) or self.display_name
+
+    @property
+    def proper_name(self) -> str:
+        """The unit's own name, where units of several regions are side by side ("Абай
+        облысы"): its short name, else its full name."""
         return localized(self.short_name, self.short_name_ru) or self.display_name
 
     def clean(self) -> None:
@@ -203,6 +233,27 @@ class MemberCount(models.Model):
 
     def __str__(self) -> str:
         return f"{self.unit}: {self.members} ({self.counted_on:%d.%m.%Y})"
+
+    def clean(self) -> None:
+        # One rule: a unit's members are the sum over its primary organizations where it has
+        # any, its own count only where it has none. A count on such a unit would count twice.
+        if (
+            self.unit_id
+            and self.unit.kind != OrgUnit.Kind.PRIMARY
+            and OrgUnit.objects.filter(
+                path__startswith=self.unit.path, kind=OrgUnit.Kind.PRIMARY
+            ).exists()
+        ):
+            raise ValidationError(
+                {
+                    "members": _(
+                        "%(unit)s has primary organizations: its members are the sum of theirs. "
+                        "Enter the members of each primary organization instead, or the same "
+                        "people would be counted twice."
+                    )
+                    % {"unit": self.unit.display_name}
+                }
+            )
 
 
 class Assignment(models.Model):
@@ -260,6 +311,7 @@ class ImportBatch(models.Model):
         PUBLICATIONS = "publications", _("publications")
         TALLIES = "tallies", _("tallies")
         PRIMARY_ORGANIZATIONS = "primary_organizations", _("primary organizations")
+        BRANCHES = "branches", pgettext_lazy("organization unit", "branches")
 
     class Status(models.TextChoices):
         PREVIEWED = "previewed", _("checked, not imported")

@@ -32,4 +32,8 @@ rules.add_perm("monitoring.manage_region", runs_region)
 rules.add_perm("monitoring.view_national", reads_nation)
 rules.add_perm("reports.issue_report", issues_reports)
 rules.add_perm("publications.manage_reference_lists", keeps_reference_lists)
+# Regions keep their own pages and media, the central press service the national media.
+rules.add_perm("publications.keep_resources", runs_region | keeps_reference_lists)
 rules.add_perm("branches.manage_users", manages_users)
+# Regions bring their own people on: staff invite, change and deactivate their region's people.
+rules.add_perm("branches.manage_people", manages_users | runs_region)

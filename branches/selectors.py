@@ -34,6 +34,14 @@ def user_role(*, user: AbstractBaseUser | AnonymousUser) -> str | None:
     return assignment.role if assignment else None
 
 
+def user_region_id(*, user: AbstractBaseUser | AnonymousUser) -> int | None:
+    """The region the user works in; None for the central committee and administrators."""
+    assignment = user_assignment(user=user)
+    if assignment is None or not assignment.unit_id:
+        return None
+    return assignment.unit.region_id
+
+
 def unit_scope_q(
     *,
     user: AbstractBaseUser | AnonymousUser,
@@ -84,9 +92,29 @@ class MemberFigure:
     later: bool = False
 
 
+def unit_has_primaries(*, unit: OrgUnit) -> bool:
+    """Whether primary organizations hang below the unit (which then counts theirs)."""
+    return (
+        OrgUnit.objects.filter(path__startswith=unit.path, kind=OrgUnit.Kind.PRIMARY)
+        .exclude(pk=unit.pk)
+        .exists()
+    )
+
+
+def member_count_rows(*, unit: OrgUnit) -> QuerySet[MemberCount]:
+    """The counts that make up a unit's members, by the one rule: the sum over its primary
+    organizations where it has any, and its own count only where it has none (so a count
+    entered on the unit itself never adds to its primaries')."""
+    if unit_has_primaries(unit=unit):
+        return MemberCount.objects.filter(
+            unit__path__startswith=unit.path, unit__kind=OrgUnit.Kind.PRIMARY
+        ).exclude(unit=unit)
+    return MemberCount.objects.filter(unit=unit)
+
+
 def member_figure(*, unit: OrgUnit, on: date) -> MemberFigure:
-    """Members in the unit's subtree on a date: each unit's latest count on or before it."""
-    counts = MemberCount.objects.filter(unit__path__startswith=unit.path)
+    """Members of the unit on a date (`member_count_rows`): each count's latest on or before it."""
+    counts = member_count_rows(unit=unit)
     earlier = (
         MemberCount.objects.filter(unit=OuterRef("unit"), counted_on__lte=on)
         .order_by("-counted_on")
@@ -164,4 +192,59 @@ def primary_organization_list(*, user: AbstractBaseUser | AnonymousUser) -> Quer
             members=Subquery(latest.values("members")[:1]),
             counted_on=Subquery(latest.values("counted_on")[:1]),
         )
+    )
+
+
+def administrator_contacts() -> list:
+    """Whom a user without a role asks for one: the portal's active administrators."""
+    from django.contrib.auth import get_user_model
+
+    return list(
+        get_user_model()
+        .objects.filter(is_active=True)
+        .filter(Q(is_superuser=True) | Q(assignment__role=Role.ADMINISTRATOR))
+        .distinct()
+        .order_by("username")[:5]
+    )
+
+
+# Who may give which role: a role is given only by someone of the same rank or higher.
+ROLE_RANK = {
+    Role.ADMINISTRATOR: 4,
+    Role.CENTRAL_PRESS: 3,
+    Role.REGIONAL_STAFF: 2,
+    Role.EXECUTIVE: 1,
+    Role.BRANCH_OFFICER: 1,
+}
+
+
+def role_grantable_list(*, user: AbstractBaseUser | AnonymousUser) -> list[str]:
+    """Roles the user may give: administrators any; regional staff those of their region up to
+    their own (staff, executives, branch press officers); nobody else any."""
+    role = user_role(user=user)
+    if role == Role.ADMINISTRATOR:
+        return list(Role.values)
+    if role == Role.REGIONAL_STAFF:
+        return [Role.REGIONAL_STAFF, Role.EXECUTIVE, Role.BRANCH_OFFICER]
+    return []
+
+
+def person_list(*, user: AbstractBaseUser | AnonymousUser) -> QuerySet:
+    """People whose assignment the user manages: administrators everyone, regional staff the
+    people of their region."""
+    from django.contrib.auth import get_user_model
+
+    people = (
+        get_user_model()
+        .objects.select_related("assignment__unit")
+        .order_by("assignment__unit__path", "username")
+    )
+    role = user_role(user=user)
+    if role == Role.ADMINISTRATOR:
+        return people
+    if role != Role.REGIONAL_STAFF:
+        return people.none()
+    return people.filter(
+        assignment__unit__path__startswith=user_assignment(user=user).unit.path,
+        assignment__role__in=role_grantable_list(user=user),
     )

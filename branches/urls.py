@@ -2,7 +2,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from branches import views
-from branches.imports import PrimaryOrganizationImporter
+from branches.imports import BranchImporter, PrimaryOrganizationImporter
 from branches.records import views as v
 
 urlpatterns = [
@@ -56,3 +56,31 @@ primaries_patterns = [
     path("", views.primary_list, name="list"),
 ]
 urlpatterns.append(path("units/primaries/", include((primaries_patterns, "primaries"))))
+
+people_patterns = [
+    path("", views.people_list, name="list"),
+    path("invite/", views.person_invite_view, name="invite"),
+    path("<int:pk>/", views.person_edit_view, name="edit"),
+    path("<int:pk>/active/", views.person_active_view, name="active"),
+]
+urlpatterns.append(path("units/people/", include((people_patterns, "people"))))
+
+BRANCHES_IMPORT = {
+    "importer_class": BranchImporter,
+    "perm": "monitoring.manage_region",
+    "namespace": "branches",
+}
+branches_patterns = [
+    path("", views.branch_list, name="list"),
+    path("new/", views.branch_create_view, name="create"),
+    path("import/", v.import_upload_view, BRANCHES_IMPORT, name="import"),
+    path("import/template.xlsx", v.import_template_view, BRANCHES_IMPORT, name="import_template"),
+    path("import/<uuid:pk>/", v.import_batch_view, BRANCHES_IMPORT, name="import_batch"),
+]
+urlpatterns.append(path("units/branches/", include((branches_patterns, "branches"))))
+
+units_patterns = [
+    path("regions/new/", views.region_create_view, name="region_create"),
+    path("<slug:slug>/report-people/", views.unit_people_view, name="people_fields"),
+]
+urlpatterns.append(path("units/", include((units_patterns, "units"))))

@@ -2,6 +2,8 @@ from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
+from monitoring.views import onboarding
+
 admin.site.site_header = _("Information work monitoring")
 admin.site.site_title = _("Information work monitoring")
 admin.site.index_title = _("Administration")
@@ -11,6 +13,7 @@ urlpatterns = [
     path("", include("publications.urls")),
     path("monitoring/", include("monitoring.urls")),
     path("dashboard/", include("monitoring.dashboard_urls")),
+    path("units/<slug:slug>/onboarding/", onboarding, name="onboarding"),
     path("reports/", include("reports.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),

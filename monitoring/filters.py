@@ -1,7 +1,13 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from monitoring.models import AudienceSnapshot, CommitteeReview, Target
+from monitoring.models import (
+    AppUserCount,
+    AudienceSnapshot,
+    CommitteeReview,
+    NewspaperSubscription,
+    Target,
+)
 from publications.filters import SearchFilterSet, UnitFilter, visible_units, year_filter
 from publications.models import Platform
 
@@ -40,4 +46,23 @@ class TargetFilter(SearchFilterSet):
 
     class Meta:
         model = Target
+        fields: list[str] = []
+
+
+class NewspaperSubscriptionFilter(SearchFilterSet):
+    search_fields = ("outlet__name",)
+    year = year_filter()
+    unit = UnitFilter(queryset=visible_units, label=_("Unit (with its organizations)"))
+
+    class Meta:
+        model = NewspaperSubscription
+        fields: list[str] = []
+
+
+class AppUserCountFilter(SearchFilterSet):
+    year = year_filter(field_name="counted_on", lookup_expr="year")
+    unit = UnitFilter(queryset=visible_units, label=_("Unit (with its organizations)"))
+
+    class Meta:
+        model = AppUserCount
         fields: list[str] = []

@@ -11,9 +11,17 @@ from django.utils.translation import gettext_lazy as _
 from branches.models import OrgUnit
 from branches.records.forms import RecordForm
 from branches.selectors import unit_changeable_list
-from monitoring.models import AudienceSnapshot, CommitteeReview, ReviewTask, Target
+from monitoring.models import (
+    AppUserCount,
+    AudienceSnapshot,
+    CommitteeReview,
+    NewspaperSubscription,
+    ReviewTask,
+    Target,
+)
 from publications.forms import ResourceChoiceField, UnitChoiceField, not_in_future
-from publications.models import Resource
+from publications.models import Platform, Resource
+from publications.selectors import outside_media_visible_q
 
 
 class AudienceSnapshotForm(RecordForm):
@@ -50,10 +58,23 @@ class CommitteeReviewForm(RecordForm):
 
 
 class ReviewTaskForm(RecordForm):
+    # A task is saved with its review: the review's version and token guard both.
+    submission_token = None
+    version = None
+
     class Meta(RecordForm.Meta):
         model = ReviewTask
         fields = ["description", "due_on", "state"]
         widgets = {"description": forms.Textarea(attrs={"rows": 2})}
+
+    def has_changed(self) -> bool:
+        # A new row without a task is a blank row: ignored, whatever its state or date say.
+        if (
+            self.instance.pk is None
+            and not (self.data.get(self.add_prefix("description")) or "").strip()
+        ):
+            return False
+        return super().has_changed()
 
 
 ReviewTaskFormSet = forms.inlineformset_factory(
@@ -89,3 +110,37 @@ class TargetForm(RecordForm):
         if metric == Target.Metric.LEGAL_SHARE and (cleaned.get("value") or 0) > 100:
             self.add_error("value", _("A share is at most 100 %."))
         return cleaned
+
+
+class NewspaperSubscriptionForm(RecordForm):
+    class Meta(RecordForm.Meta):
+        model = NewspaperSubscription
+        fields = ["unit", "outlet", "year", "copies"]
+        field_classes = {"unit": UnitChoiceField, "outlet": ResourceChoiceField}
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = unit_changeable_list(user=self.user).order_by("path")
+        self.fields["outlet"].queryset = Resource.objects.filter(
+            outside_media_visible_q(user=self.user), platform__kind=Platform.Kind.PRINT
+        ).select_related("platform")
+        self.fields["copies"].widget.attrs.update({"inputmode": "numeric", "min": 0})
+        if not self.is_bound and self.instance.pk is None:
+            self.initial.setdefault("year", timezone.localdate().year)
+
+
+class AppUserCountForm(RecordForm):
+    class Meta(RecordForm.Meta):
+        model = AppUserCount
+        fields = ["unit", "counted_on", "users"]
+        field_classes = {"unit": UnitChoiceField}
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = unit_changeable_list(user=self.user).exclude(
+            kind=OrgUnit.Kind.PRIMARY
+        )
+        self.fields["counted_on"].validators.append(not_in_future)
+        self.fields["users"].widget.attrs.update({"inputmode": "numeric", "min": 0})
+        if not self.is_bound and self.instance.pk is None:
+            self.initial.setdefault("counted_on", timezone.localdate())

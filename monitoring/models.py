@@ -229,6 +229,9 @@ class NewspaperSubscription(TrackedRecord):
     def __str__(self) -> str:
         return f"{self.unit}: {self.outlet} {self.year}"
 
+    def get_absolute_url(self) -> str:
+        return reverse("subscriptions:detail", args=[self.pk])
+
 
 class AppUserCount(TrackedRecord):
     """How many members of a unit use the union's mobile app, on a date."""
@@ -258,3 +261,6 @@ class AppUserCount(TrackedRecord):
 
     def __str__(self) -> str:
         return f"{self.unit}: {self.users} ({self.counted_on:%d.%m.%Y})"
+
+    def get_absolute_url(self) -> str:
+        return reverse("appusers:detail", args=[self.pk])

@@ -2,7 +2,13 @@
 
 from branches.records import RecordType
 from monitoring import filters, forms, tables
-from monitoring.models import AudienceSnapshot, CommitteeReview, Target
+from monitoring.models import (
+    AppUserCount,
+    AudienceSnapshot,
+    CommitteeReview,
+    NewspaperSubscription,
+    Target,
+)
 
 SNAPSHOTS = RecordType(
     model=AudienceSnapshot,
@@ -36,4 +42,27 @@ TARGETS = RecordType(
     table_class=tables.TargetTable,
     write_perm="monitoring.manage_region",
     select_related=("unit", "platform"),
+)
+
+# Report section 10: newspaper subscriptions and mobile app users, kept by regional staff.
+SUBSCRIPTIONS = RecordType(
+    model=NewspaperSubscription,
+    namespace="subscriptions",
+    scope="unit",
+    form_class=forms.NewspaperSubscriptionForm,
+    filterset_class=filters.NewspaperSubscriptionFilter,
+    table_class=tables.NewspaperSubscriptionTable,
+    write_perm="monitoring.manage_region",
+    select_related=("unit", "outlet"),
+)
+
+APP_USERS = RecordType(
+    model=AppUserCount,
+    namespace="appusers",
+    scope="unit",
+    form_class=forms.AppUserCountForm,
+    filterset_class=filters.AppUserCountFilter,
+    table_class=tables.AppUserCountTable,
+    write_perm="monitoring.manage_region",
+    select_related=("unit",),
 )

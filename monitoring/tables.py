@@ -2,7 +2,13 @@ import django_tables2 as tables
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-from monitoring.models import AudienceSnapshot, CommitteeReview, Target
+from monitoring.models import (
+    AppUserCount,
+    AudienceSnapshot,
+    CommitteeReview,
+    NewspaperSubscription,
+    Target,
+)
 
 ATTRS = {"class": "table table-sm table-hover align-middle"}
 
@@ -38,4 +44,26 @@ class TargetTable(tables.Table):
         model = Target
         fields = ["year", "unit", "metric", "platform", "value"]
         order_by = ["-year"]
+        attrs = ATTRS
+
+
+class NewspaperSubscriptionTable(tables.Table):
+    outlet = tables.Column(linkify=True)
+    unit = tables.Column(accessor="unit__label", verbose_name=capfirst(_("unit")), order_by="unit")
+
+    class Meta:
+        model = NewspaperSubscription
+        fields = ["year", "unit", "outlet", "copies"]
+        order_by = ["-year"]
+        attrs = ATTRS
+
+
+class AppUserCountTable(tables.Table):
+    counted_on = tables.DateColumn(linkify=True)
+    unit = tables.Column(accessor="unit__label", verbose_name=capfirst(_("unit")), order_by="unit")
+
+    class Meta:
+        model = AppUserCount
+        fields = ["counted_on", "unit", "users"]
+        order_by = ["-counted_on"]
         attrs = ATTRS

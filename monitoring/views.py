@@ -3,17 +3,24 @@
 from urllib.parse import urlencode
 
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from branches.models import Assignment, OrgUnit
-from branches.selectors import unit_visible_list, user_assignment
+from branches.selectors import (
+    administrator_contacts,
+    unit_changeable_list,
+    unit_visible_list,
+    user_assignment,
+)
 from monitoring import charts
 from monitoring.cache import cached_figures
 from monitoring.periods import period_parse
 from monitoring.selectors import national_figures, unit_figures
+from monitoring.selectors.onboarding import onboarding_checklist
 
 NATIONAL_SORTS = {
     "region": lambda row: row.region.name,
@@ -30,7 +37,9 @@ def dashboard_home(request: HttpRequest) -> HttpResponse:
     """The national view for those who read every region; one's own unit's for the others."""
     assignment = user_assignment(user=request.user)
     if assignment is None:
-        raise Http404
+        # A signed-in user the administrator has not placed yet: say so, and whom to ask.
+        context = {"administrators": administrator_contacts()}
+        return render(request, "monitoring/no_role.html", context)
     if assignment.role in (Assignment.Role.ADMINISTRATOR, Assignment.Role.CENTRAL_PRESS):
         return national_dashboard(request)
     query = f"?{request.GET.urlencode()}" if request.GET else ""
@@ -96,3 +105,30 @@ def _figures_and_charts(unit: OrgUnit, period) -> tuple:
         if figures.content.topic_known
         else None,
     }
+
+
+STEP_LINKS = {
+    "branches": "branches:list",
+    "officers": "people:invite",
+    "primaries": "primaries:import",
+    "pages": "resources:create",
+    "targets": "targets:create",
+    "members": "primaries:import",
+}
+
+
+@login_required
+def onboarding(request: HttpRequest, slug: str) -> HttpResponse:
+    """What the region still lacks: branches without an officer, no primaries, no pages, no
+    targets, no member counts, no people in the report."""
+    if not request.user.has_perm("monitoring.manage_region"):
+        raise PermissionDenied
+    regions = unit_changeable_list(user=request.user).filter(kind=OrgUnit.Kind.REGION)
+    region = get_object_or_404(regions, slug=slug)
+    steps = onboarding_checklist(region=region)
+    links = {
+        **{key: reverse(name) for key, name in STEP_LINKS.items()},
+        "people": reverse("units:people_fields", args=[region.slug]),
+    }
+    context = {"region": region, "steps": [(step, links[step.key]) for step in steps]}
+    return render(request, "monitoring/onboarding.html", context)

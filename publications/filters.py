@@ -19,6 +19,7 @@ from publications.models import (
     Resource,
     Tally,
 )
+from publications.selectors import resource_visible_q
 
 YEAR_MIN, YEAR_MAX = 1990, 2100
 ID_MAX = 2**63 - 1  # the largest id a database column holds
@@ -141,7 +142,7 @@ class PublicationFilter(SearchFilterSet):
         if request is not None:
             units = unit_visible_list(user=request.user)
             self.filters["resource"].queryset = Resource.objects.filter(
-                Q(owner__in=units) | Q(owner__isnull=True)
+                resource_visible_q(units=units, user=request.user)
             ).order_by("name")
 
     def filter_search(self, queryset, name, value):
@@ -222,7 +223,7 @@ class TallyFilter(SearchFilterSet):
         if request is not None:
             units = unit_visible_list(user=request.user)
             self.filters["resource"].queryset = Resource.objects.filter(
-                Q(owner__in=units) | Q(owner__isnull=True)
+                resource_visible_q(units=units, user=request.user)
             ).order_by("name")
 
     def filter_topic(self, queryset, name, value):

@@ -4,13 +4,13 @@ choices are only those the user may change, and the server checks them again on 
 from __future__ import annotations
 
 from django import forms
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from branches.models import OrgUnit
 from branches.records.forms import RecordForm
-from branches.selectors import unit_changeable_list
+from branches.selectors import unit_changeable_list, user_region_id
 from publications.models import (
     MethodologicalMaterial,
     Platform,
@@ -20,14 +20,15 @@ from publications.models import (
     span_part,
     span_parts,
 )
-from publications.selectors import tally_overlaps
+from publications.selectors import resource_visible_q, tally_overlaps
 
 
 def resource_choices(*, user) -> QuerySet[Resource]:
-    """Resources a user may publish on: pages of their units, and every outside medium."""
+    """Resources a user may publish on: pages of their units, the national outside media and
+    their region's."""
     units = unit_changeable_list(user=user)
     return (
-        Resource.objects.filter(Q(owner__in=units) | Q(kind=Resource.Kind.OUTSIDE_MEDIUM))
+        Resource.objects.filter(resource_visible_q(units=units, user=user))
         .select_related("platform", "owner")
         .order_by("platform__sort_order", "name")
     )
@@ -90,18 +91,51 @@ class MethodologicalMaterialForm(RecordForm):
 class ResourceForm(RecordForm):
     class Meta(RecordForm.Meta):
         model = Resource
-        fields = ["name", "platform", "kind", "owner", "level", "url", "opened_on"]
-        field_classes = {"owner": UnitChoiceField}
+        fields = ["name", "platform", "kind", "owner", "level", "region", "url", "opened_on"]
+        field_classes = {"owner": UnitChoiceField, "region": UnitChoiceField}
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["owner"].queryset = unit_changeable_list(user=self.user).order_by("path")
         self.fields["opened_on"].validators.append(not_in_future)
+        # Regional staff keep their own region's media; the region is theirs, not a choice.
+        self.own_region_id = user_region_id(user=self.user)
+        if self.own_region_id is not None:
+            del self.fields["region"]
+        else:
+            self.fields["region"].queryset = OrgUnit.objects.filter(kind=OrgUnit.Kind.REGION)
+            self.fields["region"].help_text = _(
+                "The region a regional or district medium belongs to; empty for a national one."
+            )
 
     def clean(self):
         cleaned = super().clean()
-        if cleaned.get("kind") == Resource.Kind.OWN_PAGE and not cleaned.get("owner"):
+        kind, level = cleaned.get("kind"), cleaned.get("level")
+        if kind == Resource.Kind.OWN_PAGE and not cleaned.get("owner"):
             self.add_error("owner", _("A unit's own page needs its owner unit."))
+        if kind == Resource.Kind.OUTSIDE_MEDIUM and self.own_region_id is not None:
+            if level in {Resource.Level.REGIONAL, Resource.Level.DISTRICT}:
+                self.instance.region_id = self.own_region_id
+            else:
+                self.add_error(
+                    "level",
+                    _(
+                        "Your region keeps its regional and district media; national ones are "
+                        "kept by the central press service."
+                    ),
+                )
+        elif self.own_region_id is not None:
+            self.instance.region_id = None
+        elif (
+            kind == Resource.Kind.OUTSIDE_MEDIUM
+            and cleaned.get("region")
+            and level
+            not in {
+                Resource.Level.REGIONAL,
+                Resource.Level.DISTRICT,
+            }
+        ):
+            self.add_error("region", _("Only a regional or district medium belongs to a region."))
         return cleaned
 
 

@@ -77,6 +77,18 @@ class Resource(TrackedRecord):
         help_text=_("The unit whose page this is; empty for an outside medium."),
     )
     level = models.CharField(_("level"), max_length=10, choices=Level.choices, blank=True)
+    # An outside medium belongs to a region (its staff keep it, its people see it) or, without
+    # one, is national: every region sees it, and only the central press service keeps it.
+    region = models.ForeignKey(
+        OrgUnit,
+        verbose_name=_("regional organization"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="outside_media",
+        limit_choices_to={"kind": "region"},
+        help_text=_("The region an outside medium belongs to; empty for a national medium."),
+    )
     url = models.URLField(
         _("address"), max_length=URL_MAX_LENGTH, blank=True, validators=[http_url_validator]
     )
@@ -93,6 +105,11 @@ class Resource(TrackedRecord):
                 condition=(models.Q(kind="own_page", owner__isnull=False, level=""))
                 | models.Q(kind="outside_medium", owner__isnull=True),
                 name="resource_page_has_owner_medium_has_none",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(region__isnull=True)
+                | models.Q(kind="outside_medium", level__in=["regional", "district"]),
+                name="resource_only_local_media_have_region",
             ),
         ]
 
@@ -113,6 +130,18 @@ class Resource(TrackedRecord):
             raise ValidationError({"owner": _("An outside medium has no owner unit.")})
         if self.kind == self.Kind.OWN_PAGE and self.level:
             raise ValidationError({"level": _("Only an outside medium has a level.")})
+        if self.region_id is not None and (
+            self.kind != self.Kind.OUTSIDE_MEDIUM
+            or self.level not in {self.Level.REGIONAL, self.Level.DISTRICT}
+        ):
+            raise ValidationError(
+                {"region": _("Only a regional or district medium belongs to a region.")}
+            )
+
+    @property
+    def is_national(self) -> bool:
+        """An outside medium of no region: every region's, kept by the central press service."""
+        return self.kind == self.Kind.OUTSIDE_MEDIUM and self.region_id is None
 
 
 class Publication(TrackedRecord):

@@ -1,11 +1,10 @@
 """The record types of this app, for the shared list/form/history/export views."""
 
-from django.db.models import Q
-
 from branches.records import RecordType
 from publications import filters, forms, tables
 from publications.imports import export_columns
 from publications.models import MethodologicalMaterial, Publication, Resource, Tally
+from publications.selectors import outside_media_changeable_q, outside_media_visible_q
 from publications.tally_imports import tally_export_columns
 
 TALLIES = RecordType(
@@ -75,9 +74,10 @@ RESOURCES = RecordType(
     form_class=forms.ResourceForm,
     filterset_class=filters.ResourceFilter,
     table_class=tables.ResourceTable,
-    write_perm="monitoring.manage_region",
-    select_related=("platform", "owner"),
-    # Outside media serve everyone: every user sees them, and staff keep them.
-    shared_visible=lambda user: Q(owner__isnull=True),
-    shared_changeable=lambda user: Q(owner__isnull=True),
+    write_perm="publications.keep_resources",
+    select_related=("platform", "owner", "region"),
+    # A region's outside media are its own; national ones are everyone's, and the central press
+    # service keeps them.
+    shared_visible=lambda user: outside_media_visible_q(user=user),
+    shared_changeable=lambda user: outside_media_changeable_q(user=user),
 )

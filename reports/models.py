@@ -15,6 +15,15 @@ from publications.models import Platform
 LANGUAGES = [("kk", _("Kazakh")), ("ru", _("Russian"))]
 
 
+class ReportKind(models.TextChoices):
+    """Whose report: the region's own (its staff write and issue it, its chairman signs), or the
+    central press service's assessment of the region (signed by the press service). Each kind
+    keeps its own text, so neither can rewrite the other's."""
+
+    OWN = "own", _("the region's own report")
+    ASSESSMENT = "assessment", _("assessment by the central committee's press service")
+
+
 class ReportRules(TrackedRecord):
     """The thresholds by which a region's report turns figures into recommendations."""
 
@@ -66,6 +75,9 @@ class ReportDraft(TrackedRecord):
     year = models.PositiveSmallIntegerField(_("year"))
     as_of = models.DateField(_("as of"), null=True, blank=True)
     language = models.CharField(_("language"), max_length=2, choices=LANGUAGES)
+    kind = models.CharField(
+        _("kind of report"), max_length=20, choices=ReportKind.choices, default=ReportKind.OWN
+    )
     texts = models.JSONField(_("edited texts"), default=dict, blank=True)
     commentary = models.TextField(_("commentary"), blank=True)
 
@@ -76,9 +88,9 @@ class ReportDraft(TrackedRecord):
         verbose_name_plural = _("report drafts")
         constraints = [
             models.UniqueConstraint(
-                fields=["region", "year", "as_of", "language"],
+                fields=["region", "year", "as_of", "language", "kind"],
                 condition=models.Q(deleted_at__isnull=True),
-                name="reportdraft_one_per_period_and_language",
+                name="reportdraft_one_per_period_language_and_kind",
             ),
         ]
 
@@ -93,6 +105,8 @@ def _issued_path(report: IssuedReport, filename: str) -> str:
 class IssuedReport(models.Model):
     """An issued Анықтама: its number, date, figures, text and files, as they were issued."""
 
+    Kind = ReportKind
+
     region = models.ForeignKey(
         OrgUnit,
         verbose_name=_("regional organization"),
@@ -103,6 +117,9 @@ class IssuedReport(models.Model):
     as_of = models.DateField(_("as of"), null=True, blank=True)
     language = models.CharField(_("language"), max_length=2, choices=LANGUAGES)
     number = models.CharField(_("number"), max_length=50, unique=True)
+    kind = models.CharField(
+        _("kind of report"), max_length=20, choices=ReportKind.choices, default=ReportKind.OWN
+    )
     lock = models.ForeignKey(
         "branches.PeriodLock",
         verbose_name=_("period lock"),

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from django.db.models import QuerySet
 
-from branches.models import OrgUnit
+from branches.models import Assignment, OrgUnit
 from branches.selectors import unit_visible_list
-from reports.models import IssuedReport, ReportDraft, ReportRules
+from reports.models import IssuedReport, ReportDraft, ReportKind, ReportRules
 
 
 def report_region_list(*, user) -> QuerySet[OrgUnit]:
@@ -50,19 +50,35 @@ def issued_report_list(*, user) -> QuerySet[IssuedReport]:
     )
 
 
-def report_draft(*, region: OrgUnit, year: int, as_of, language: str) -> ReportDraft | None:
+def report_kind_for(*, user) -> str:
+    """The kind of report a user prepares: the central press service its assessment, everyone
+    else (staff, administrators; executives read) the region's own."""
+    from branches.selectors import user_role
+
+    if user_role(user=user) == Assignment.Role.CENTRAL_PRESS:
+        return ReportKind.ASSESSMENT
+    return ReportKind.OWN
+
+
+def report_draft(
+    *, region: OrgUnit, year: int, as_of, language: str, kind: str = ReportKind.OWN
+) -> ReportDraft | None:
     return ReportDraft.objects.filter(
-        region=region, year=year, as_of=as_of, language=language
+        region=region, year=year, as_of=as_of, language=language, kind=kind
     ).first()
 
 
-def report_text_version(*, region: OrgUnit, year: int, as_of, language: str) -> str:
+def report_text_version(
+    *, region: OrgUnit, year: int, as_of, language: str, kind: str = ReportKind.OWN
+) -> str:
     """What the report's words depend on besides the figures: staff's edits and the rules."""
     draft = (
-        ReportDraft.objects.filter(region=region, year=year, as_of=as_of, language=language)
+        ReportDraft.objects.filter(
+            region=region, year=year, as_of=as_of, language=language, kind=kind
+        )
         .values_list("pk", "version")
         .first()
     )
     rules = ReportRules.objects.filter(region=region).values_list("version", flat=True).first()
-    draft_key = f"{draft[0]}.{draft[1]}" if draft else "-"
+    draft_key = f"{kind}.{draft[0]}.{draft[1]}" if draft else f"{kind}.-"
     return f"{draft_key}:{rules if rules is not None else '-'}"

@@ -14,12 +14,11 @@ from django.utils.translation import gettext as _
 
 from branches.locks import period_lock, period_unlock
 from branches.models import OrgUnit, PeriodLock
-from branches.selectors import user_assignment
 from monitoring.cache import cached_figures, figures_version
 from monitoring.periods import Period
 from monitoring.selectors import unit_figures
 from reports.content import report_apply_edits, report_build
-from reports.models import IssuedReport, ReportDraft
+from reports.models import IssuedReport, ReportDraft, ReportKind
 from reports.render import render_docx, render_pdf, render_xlsx
 from reports.selectors import report_draft, report_text_version
 
@@ -33,14 +32,21 @@ RENDERERS: dict[str, Callable[[dict], bytes]] = {
 }
 
 
-def report_generate(*, region: OrgUnit, period: Period, language: str) -> dict:
-    """The report from today's records, with staff's saved edits applied."""
+def report_generate(
+    *, region: OrgUnit, period: Period, language: str, kind: str = ReportKind.OWN
+) -> dict:
+    """The report from today's records, with the saved edits of its kind applied."""
     figures = cached_figures(
         f"figures:{region.pk}:{period.year}:{period.as_of}",
         lambda: unit_figures(unit=region, period=period),
     )
     report = report_build(figures=figures, language=language)
-    draft = report_draft(region=region, year=period.year, as_of=period.as_of, language=language)
+    draft = report_draft(
+        region=region, year=period.year, as_of=period.as_of, language=language, kind=kind
+    )
+    if kind == ReportKind.ASSESSMENT:
+        # The press service signs its assessment; the region's chairman does not.
+        report.update(chairman="", signature_body=_press_service(language))
     if draft is not None:
         report_apply_edits(report, texts=draft.texts, commentary=draft.commentary)
     return report
@@ -48,7 +54,14 @@ def report_generate(*, region: OrgUnit, period: Period, language: str) -> dict:
 
 @transaction.atomic
 def report_draft_save(
-    *, region: OrgUnit, period: Period, language: str, texts: dict, commentary: str, author
+    *,
+    region: OrgUnit,
+    period: Period,
+    language: str,
+    texts: dict,
+    commentary: str,
+    author,
+    kind: str = ReportKind.OWN,
 ) -> ReportDraft:
     """Keep staff's edits of the generated text. Only a text that differs from the generated one
     is kept, so the other sections go on following the records; an empty text goes back to
@@ -66,7 +79,7 @@ def report_draft_save(
         )["sections"]
     }
     draft, _created = ReportDraft.objects.select_for_update().get_or_create(
-        region=region, year=period.year, as_of=period.as_of, language=language,
+        region=region, year=period.year, as_of=period.as_of, language=language, kind=kind,
         defaults={"created_by": author},
     )  # fmt: skip
     draft.texts = {
@@ -81,9 +94,11 @@ def report_draft_save(
     return draft
 
 
-def _file_key(*, region: OrgUnit, period: Period, language: str, fmt: str) -> str:
+def _file_key(
+    *, region: OrgUnit, period: Period, language: str, fmt: str, kind: str = ReportKind.OWN
+) -> str:
     text = report_text_version(
-        region=region, year=period.year, as_of=period.as_of, language=language
+        region=region, year=period.year, as_of=period.as_of, language=language, kind=kind
     )
     return (
         f"report-file:{region.pk}:{period.year}:{period.as_of}:{language}:{fmt}:"
@@ -91,16 +106,21 @@ def _file_key(*, region: OrgUnit, period: Period, language: str, fmt: str) -> st
     )
 
 
-def report_file_cached(*, region: OrgUnit, period: Period, language: str, fmt: str) -> bytes | None:
+def report_file_cached(
+    *, region: OrgUnit, period: Period, language: str, fmt: str, kind: str = ReportKind.OWN
+) -> bytes | None:
     """The report's file as rendered before, if neither its figures nor its text changed since."""
-    return cache.get(_file_key(region=region, period=period, language=language, fmt=fmt))
+    return cache.get(_file_key(region=region, period=period, language=language, fmt=fmt, kind=kind))
 
 
-def report_file_render(*, region: OrgUnit, period: Period, language: str, fmt: str) -> bytes:
+def report_file_render(
+    *, region: OrgUnit, period: Period, language: str, fmt: str, kind: str = ReportKind.OWN
+) -> bytes:
     """Render the report's PDF, Word or Excel file and keep it for the next download. Keyed by
     (report, figures version, text version, language), so a change of either renders anew."""
-    key = _file_key(region=region, period=period, language=language, fmt=fmt)
-    content = RENDERERS[fmt](report_generate(region=region, period=period, language=language))
+    key = _file_key(region=region, period=period, language=language, fmt=fmt, kind=kind)
+    report = report_generate(region=region, period=period, language=language, kind=kind)
+    content = RENDERERS[fmt](report)
     cache.set(key, content, FILE_KEPT_SECONDS)
     return content
 
@@ -109,41 +129,51 @@ def _words(text: str) -> list[str]:
     return text.split()
 
 
-def _signature_body(author, language: str) -> str:
-    assignment = user_assignment(user=author)
-    unit = assignment.unit if assignment and assignment.unit_id else None
-    if unit is None:
+def _press_service(language: str) -> str:
+    """The signature of an assessment: the central committee's press service, as the source."""
+    central = OrgUnit.objects.filter(kind=OrgUnit.Kind.CENTRAL).first()
+    if central is None:
         return ""
-    name = unit.name if language == "kk" or not unit.name_ru else unit.name_ru
-    if assignment.role == assignment.Role.CENTRAL_PRESS:
-        return f"{name} аппаратының баспасөз қызметі" if language == "kk" else (
-            f"Пресс-служба аппарата: {name}"
-        )  # fmt: skip
-    return name
+    name = central.name if language == "kk" or not central.name_ru else central.name_ru
+    return f"{name} аппаратының баспасөз қызметі" if language == "kk" else (
+        f"Пресс-служба аппарата: {name}"
+    )  # fmt: skip
+
+
+def _signature_body(region: OrgUnit, language: str) -> str:
+    return region.name if language == "kk" or not region.name_ru else region.name_ru
 
 
 @transaction.atomic
 def report_issue(
-    *, region: OrgUnit, period: Period, language: str, author, lock: bool = False
+    *,
+    region: OrgUnit,
+    period: Period,
+    language: str,
+    author,
+    lock: bool = False,
+    kind: str = ReportKind.OWN,
 ) -> IssuedReport:
-    """Number, date and freeze the report as it reads now; keep its PDF and Word file."""
+    """Number, date and freeze the report as it reads now; keep its PDF and Word file.
+
+    The region's own report may lock its year; an assessment never does: only the region's
+    staff or an administrator lock and unlock a region's period."""
     OrgUnit.objects.select_for_update().get(pk=region.pk)  # one number at a time per region
-    report = report_generate(region=region, period=period, language=language)
-    sequence = IssuedReport.objects.filter(region=region, year=period.year).count() + 1
+    report = report_generate(region=region, period=period, language=language, kind=kind)
+    sequence = IssuedReport.objects.filter(region=region, year=period.year, kind=kind).count() + 1
     today = timezone.localdate()
-    number = f"{region.slug.upper()}-{period.year}-{sequence:03d}"
-    report.update(
-        number=number,
-        issued_on=today.strftime("%d.%m.%Y"),
-        signature_body=_signature_body(author, language) or report["region"],
-    )
+    marker = "-A" if kind == ReportKind.ASSESSMENT else ""
+    number = f"{region.slug.upper()}-{period.year}{marker}-{sequence:03d}"
+    report.update(number=number, issued_on=today.strftime("%d.%m.%Y"))
+    if kind == ReportKind.OWN:
+        report["signature_body"] = _signature_body(region, language) or report["region"]
     issued = IssuedReport(
         region=region, year=period.year, as_of=period.as_of, language=language, number=number,
-        issued_on=today, issued_by=author, content=report,
+        issued_on=today, issued_by=author, content=report, kind=kind,
     )  # fmt: skip
     issued.pdf.save(f"{number}.pdf", ContentFile(render_pdf(report)), save=False)
     issued.docx.save(f"{number}.docx", ContentFile(render_docx(report)), save=False)
-    if lock:
+    if lock and kind == ReportKind.OWN:
         issued.lock = period_lock(region=region, year=period.year, author=author)
     issued.save()
     return issued

@@ -24,10 +24,12 @@ from monitoring.cache import cached_figures
 from monitoring.periods import Period, period_parse
 from reports import forms
 from reports.content import SECTIONS
+from reports.models import ReportKind
 from reports.render import presentable
 from reports.rules import rules_for
 from reports.selectors import (
     issued_report_list,
+    report_kind_for,
     report_region_list,
     report_years,
 )
@@ -90,15 +92,21 @@ def report_page(request: HttpRequest, slug: str, year: int) -> HttpResponse:
             report_draft_save(
                 region=region, period=period, language=language, texts=texts,
                 commentary=request.POST.get("commentary", ""), author=request.user,
+                kind=report_kind_for(user=request.user),
             )  # fmt: skip
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
             return redirect(_report_url(region.slug, period, language))
         messages.success(request, _("Your edits are saved. They are used until you clear them."))
         return redirect(_report_url(region.slug, period, language))
-    report = presentable(report_generate(region=region, period=period, language=language))
+    kind = report_kind_for(user=request.user)
+    report = presentable(
+        report_generate(region=region, period=period, language=language, kind=kind)
+    )
     context = {
         "region": region,
+        "kind": kind,
+        "is_assessment": kind == ReportKind.ASSESSMENT,
         "period": period,
         "language": language,
         "report": report,
@@ -131,7 +139,8 @@ def report_file(request: HttpRequest, slug: str, year: int, fmt: str) -> HttpRes
     """The report as a PDF, a Word file or Excel tables."""
     region = _region(request, slug)
     period, language = _period(request, year), _language(request)
-    where = {"region": region, "period": period, "language": language, "fmt": fmt}
+    where = {"region": region, "period": period, "language": language, "fmt": fmt,
+             "kind": report_kind_for(user=request.user)}  # fmt: skip
     if _limited(request, "report-download", settings.REPORT_DOWNLOAD_RATE):
         return _too_many_files(request)
     content = report_file_cached(**where)
@@ -178,9 +187,13 @@ def report_issue_view(request: HttpRequest, slug: str, year: int) -> HttpRespons
     region = _region(request, slug)
     form = forms.IssueForm(request.POST)
     form.is_valid()
+    kind = report_kind_for(user=request.user)
+    # The central press service's assessment never locks the region's year (only the region's
+    # staff or an administrator lock and unlock it).
     issued = report_issue(
         region=region, period=_period(request, year), language=_language(request),
-        author=request.user, lock=form.cleaned_data.get("lock", False),
+        author=request.user, kind=kind,
+        lock=kind == ReportKind.OWN and form.cleaned_data.get("lock", False),
     )  # fmt: skip
     security_event("report_issued", request, number=issued.number)
     messages.success(request, _("Issued: № %(number)s.") % {"number": issued.number})

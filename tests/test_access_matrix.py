@@ -11,7 +11,7 @@ import pytest
 from django.core.files.base import ContentFile
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from branches.imports import PrimaryOrganizationImporter
+from branches.imports import BranchImporter, PrimaryOrganizationImporter
 from branches.models import Assignment, ImportBatch, PeriodLock
 from monitoring.models import AudienceSnapshot, CommitteeReview, Target
 from monitoring.periods import Period
@@ -20,7 +20,7 @@ from publications.models import MethodologicalMaterial, Publication, Resource, T
 from publications.tally_imports import TallyImporter
 from reports.models import IssuedReport
 from reports.services import report_generate
-from tests.factories import AssignmentFactory, PublicationFactory
+from tests.factories import AssignmentFactory, PublicationFactory, UserFactory
 from tests.xlsx import xlsx_file
 
 
@@ -31,17 +31,28 @@ class Role:
     changes: frozenset = frozenset()
 
 
+# "keep": pages and outside media (a region its own, the central press service the national
+# ones); "people": invite and manage people (an administrator everyone, staff their region's);
+# "regions": make a new region. Central press issues only its own assessments: it can never lock
+# or unlock a region's year ("unlock" is staff's and administrators').
 ROLES = {
     "anonymous": None,
+    "no_role": Role(),  # signed in, not yet placed: pages say whom to ask
     "aksuat_officer": Role({"log", "import"}, {"aksuat"}, {"aksuat"}),
     "urzhar_officer": Role({"log", "import"}),
     "abai_staff": Role(
-        {"log", "import", "manage", "issue"}, {"aksuat", "abai"}, {"aksuat", "abai"}
+        {"log", "import", "manage", "issue", "keep", "people"},
+        {"aksuat", "abai"},
+        {"aksuat", "abai"},
     ),
     "abai_executive": Role(frozenset(), {"aksuat", "abai"}),
-    "central_press": Role({"issue"}, {"aksuat", "abai"}),
-    "admin": Role({"log", "import", "manage", "issue"}, {"aksuat", "abai"}, {"aksuat", "abai"}),
-    "other_region_staff": Role({"log", "import", "manage", "issue"}),
+    "central_press": Role({"issue", "keep"}, {"aksuat", "abai"}),
+    "admin": Role(
+        {"log", "import", "manage", "issue", "keep", "people", "regions"},
+        {"aksuat", "abai"},
+        {"aksuat", "abai"},
+    ),
+    "other_region_staff": Role({"log", "import", "manage", "issue", "keep", "people"}),
 }
 
 # Record types: the permission that writes them, and whose record the test object is.
@@ -50,12 +61,19 @@ RECORDS = {
     "tallies": ("log", "aksuat"),
     "materials": ("log", "aksuat"),
     "snapshots": ("log", "aksuat"),
-    "resources": ("manage", "aksuat"),
+    "resources": ("keep", "aksuat"),
     "reviews": ("manage", "abai"),
     "targets": ("manage", "abai"),
+    "subscriptions": ("manage", "abai"),
+    "appusers": ("manage", "abai"),
 }
 RECORD_VIEWS = ["list", "create", "deleted", "detail", "update", "delete", "restore"]
-IMPORTS = {"publications": "import", "tallies": "import", "primaries": "manage"}
+IMPORTS = {
+    "publications": "import",
+    "tallies": "import",
+    "primaries": "manage",
+    "branches": "manage",
+}
 
 BATCH_OWNER = "abai_staff"  # the uploads in the matrix are theirs
 
@@ -86,6 +104,16 @@ URLS = {
     "reports:locks": "report_read",
     "reports:unlock": "report_unlock",
     **{f"{ns}:{view}": f"record:{view}" for ns in RECORDS for view in RECORD_VIEWS},
+    "reviews:formset_item": "formset_item",
+    "people:list": "people:list",
+    "people:invite": "people:form",
+    "people:edit": "people:person",  # aksuat_officer's account
+    "people:active": "people:active",
+    "units:region_create": "region_create",
+    "units:people_fields": "region_page",  # Abai's
+    "onboarding": "region_page",
+    "branches:list": "own_region_page",
+    "branches:create": "own_region_page",
     "publications:export": "record:export",
     "tallies:export": "record:export",
     **{
@@ -131,7 +159,32 @@ def _expected(name: str, method: str, role_name: str) -> int | None:
     if kind == "dashboard_home":  # the national view, or a redirect to one's own unit
         if method != "GET":
             return None
-        return 200 if role_name in ("central_press", "admin") else 302
+        return 200 if role_name in ("central_press", "admin", "no_role") else 302
+    if kind == "formset_item":
+        if method == "POST":
+            return 405
+        return 200 if "manage" in role.perms else 403
+    if kind.startswith("people:"):
+        view = kind.split(":")[1]
+        if "people" not in role.perms:
+            return 403 if method == "POST" or view != "active" else 405
+        if view == "list":
+            return 200 if method == "GET" else None
+        if view == "form":
+            return 200
+        if "aksuat" not in role.sees:
+            return 405 if (view, method) == ("active", "GET") else 404
+        if view == "active":
+            return 302 if method == "POST" else 405
+        return 200
+    if kind == "region_create":
+        return 200 if "regions" in role.perms else 403
+    if kind in ("region_page", "own_region_page"):
+        if "manage" not in role.perms:
+            return 403
+        if kind == "own_region_page":  # one's own region; an administrator names one (?region=)
+            return 404 if role_name == "admin" else 200
+        return 200 if "abai" in role.sees else 404
     if kind == "dashboard_unit":
         return (200 if "abai" in role.sees else 404) if method == "GET" else None
     sees_abai = "abai" in role.sees
@@ -212,6 +265,7 @@ def objects(db, aksuat, abai, admin_user):
         ),
         "reviews": CommitteeReview.objects.filter(unit=abai).first(),
         "targets": Target.objects.create(unit=abai, year=2024, metric="publications", value=100),
+        **_subscription_and_app_users(abai),
     }
 
 
@@ -227,6 +281,8 @@ def _cases():
 def test_access(client, objects, other_region, name, method, role_name):
     if role_name == "other_region_staff":
         user = AssignmentFactory(unit=other_region, role=Assignment.Role.REGIONAL_STAFF).user
+    elif role_name == "no_role":
+        user = UserFactory(username="no-role-yet")
     elif role_name != "anonymous":
         user = Assignment.objects.get(user__username=role_name).user
     if role_name != "anonymous":
@@ -255,14 +311,17 @@ def _url_kwargs(name: str, objects: dict) -> dict:
         if view in ("page", "pdf", "docx", "xlsx", "issue"):
             return {"slug": "abai", "year": 2024}
         return {"slug": "abai"} if view in ("rules", "locks") else {}
-    if name == "dashboard:unit":
+    if name in ("dashboard:unit", "units:people_fields", "onboarding"):
         return {"slug": "abai"}
+    if name in ("people:edit", "people:active"):
+        return {"pk": Assignment.objects.get(user__username="aksuat_officer").user_id}
     if name == "password_reset_confirm":
         return {"uidb64": "MQ", "token": "made-up-token"}
     if view == "import_batch":
         kind, columns = {
             "publications": (ImportBatch.Kind.PUBLICATIONS, COLUMNS),
             "tallies": (ImportBatch.Kind.TALLIES, TallyImporter.columns),
+            "branches": (ImportBatch.Kind.BRANCHES, BranchImporter.columns),
         }.get(
             namespace, (ImportBatch.Kind.PRIMARY_ORGANIZATIONS, PrimaryOrganizationImporter.columns)
         )
@@ -273,6 +332,15 @@ def _url_kwargs(name: str, objects: dict) -> dict:
     if view in ("detail", "update", "delete", "restore"):
         return {"pk": objects[namespace].pk}
     return {}
+
+
+def _subscription_and_app_users(abai) -> dict:
+    from monitoring.models import AppUserCount, NewspaperSubscription
+
+    return {
+        "subscriptions": NewspaperSubscription.objects.filter(unit=abai).first(),
+        "appusers": AppUserCount.objects.create(unit=abai, counted_on=date(2024, 1, 1), users=5),
+    }
 
 
 def _issued_report() -> IssuedReport:
@@ -300,7 +368,7 @@ def _state(objects) -> list:
     ]  # fmt: skip
 
 
-@pytest.mark.parametrize("role_name", [r for r in ROLES if r != "anonymous"])
+@pytest.mark.parametrize("role_name", [r for r in ROLES if r not in ("anonymous", "no_role")])
 def test_only_administrators_enter_the_admin_site(client, role_name, other_region):
     if role_name == "other_region_staff":
         user = AssignmentFactory(unit=other_region, role=Assignment.Role.REGIONAL_STAFF).user

@@ -6,7 +6,7 @@ from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db.models import Q, QuerySet
 
 from branches.records import RecordType
-from branches.selectors import unit_scope_q
+from branches.selectors import unit_scope_q, user_region_id
 
 
 def _scope(record_type: RecordType, user, *, for_change: bool) -> Q:
@@ -59,9 +59,15 @@ def record_fields(*, record, names: list[str]) -> list[dict]:
     return rows
 
 
-def record_history(*, record) -> list[dict]:
-    """The record's changes, newest first: who, when, and each field's old and new value."""
-    entries = list(record.history.select_related("history_user").order_by("-history_date"))
+def record_history(*, record, viewer=None) -> list[dict]:
+    """The record's changes, newest first: who, when, and each field's old and new value.
+
+    A `viewer` of a region sees no name of another region's people (an outside medium's
+    history may hold them): such an author reads as "another organization"."""
+    entries = list(
+        record.history.select_related("history_user__assignment__unit").order_by("-history_date")
+    )
+    viewer_region = user_region_id(user=viewer) if viewer is not None else None
     rows = []
     for newer, older in zip(entries, [*entries[1:], None], strict=True):
         changes = []
@@ -76,10 +82,18 @@ def record_history(*, record) -> list[dict]:
                         "new": _display(field, change.new),
                     }
                 )
+        who = newer.history_user
+        if viewer_region is not None and who is not None:
+            assignment = getattr(who, "assignment", None)  # even of a deactivated user
+            theirs = assignment.unit.region_id if assignment is not None else None
+            if theirs is not None and theirs != viewer_region:
+                from django.utils.translation import gettext
+
+                who = gettext("a user of another organization")
         rows.append(
             {
                 "when": newer.history_date,
-                "who": newer.history_user,
+                "who": who,
                 "kind": _history_kind(newer, older),
                 "changes": changes,
             }

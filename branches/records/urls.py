@@ -19,6 +19,8 @@ def record_urlpatterns(record_type: RecordType, *extra: URLPattern) -> list[URLP
         path("<int:pk>/restore/", v.record_restore_view, kwargs, name="restore"),
         *extra,
     ]
+    if record_type.formset_class is not None:
+        patterns.append(path("item/", v.record_formset_item_view, kwargs, name="formset_item"))
     if record_type.export_columns is not None:
         patterns.append(path("export.xlsx", v.record_export_view, kwargs, name="export"))
     return patterns

@@ -3,6 +3,8 @@ create, detail with history, edit with conflict detection, soft delete, restore,
 
 from __future__ import annotations
 
+import re
+
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -12,7 +14,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import select_template
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from branches.models import ImportBatch
 from branches.params import filters_check, table_configure
@@ -112,7 +114,7 @@ def record_create_view(request: HttpRequest, *, record_type: RecordType) -> Http
                 messages.success(request, _("Saved."))
             else:
                 messages.info(request, _("This form was already saved; nothing was added."))
-            return redirect(f"{record_type.namespace}:detail", pk=record.pk)
+            return redirect(_after_save(record_type, request), pk=record.pk)
     context = _context(record_type, request, form=form, formset=formset, creating=True)
     return render(request, _template(record_type, "form"), context)
 
@@ -126,7 +128,7 @@ def record_detail_view(request: HttpRequest, pk: int, *, record_type: RecordType
         request,
         record=record,
         fields=record_fields(record=record, names=record_type.form_class._meta.fields),
-        history=record_history(record=record),
+        history=record_history(record=record, viewer=request.user),
         can_change=changeable.filter(pk=pk).exists(),
     )
     return render(request, _template(record_type, "detail"), context)
@@ -163,7 +165,7 @@ def record_update_view(request: HttpRequest, pk: int, *, record_type: RecordType
             )
             return render(request, "records/record_conflict.html", context, status=409)
         messages.success(request, _("Saved."))
-        return redirect(f"{record_type.namespace}:detail", pk=pk)
+        return redirect(_after_save(record_type, request), pk=pk)
     context = _context(record_type, request, form=form, formset=formset, record=record)
     return render(request, _template(record_type, "form"), context)
 
@@ -218,6 +220,44 @@ def record_export_view(request: HttpRequest, *, record_type: RecordType) -> Http
         columns=record_type.export_columns,
         rows=records.order_by("-pk") if not records.ordered else records,
     )
+
+
+def _after_save(record_type: RecordType, request: HttpRequest) -> str:
+    """The record's page; or, after "add another" without script, its form with a new row."""
+    if record_type.formset_class is not None and "add_item" in request.POST:
+        return f"{record_type.namespace}:update"
+    return f"{record_type.namespace}:detail"
+
+
+ITEM_PREFIX = re.compile(r"items-\d{1,4}")
+
+
+@login_required
+@require_GET
+def record_formset_item_view(request: HttpRequest, *, record_type: RecordType) -> HttpResponse:
+    """A row of the form's items, for htmx: a new blank one (`items-TOTAL_FORMS` says how many
+    there are), or with `remove`, the named row marked for removal on save."""
+    _require(request.user.has_perm(record_type.write_perm))
+    formset = record_type.formset_class(
+        instance=record_type.model(), prefix="items", form_kwargs={"user": request.user}
+    )
+    removed = request.GET.get("remove", "")
+    if removed:
+        if not ITEM_PREFIX.fullmatch(removed):
+            raise Http404
+        item_id = request.GET.get(f"{removed}-id", "")
+        context = {"prefix": removed, "item_id": item_id if item_id.isdigit() else ""}
+        return render(request, "records/_formset_item_removed.html", context)
+    try:
+        index = int(request.GET.get("items-TOTAL_FORMS", "0"))
+    except ValueError:
+        index = -1
+    if not 0 <= index < formset.max_num:
+        raise Http404
+    form = formset.empty_form
+    form.prefix = f"items-{index}"
+    context = {"item": form, "ns": record_type.namespace, "total": index + 1}
+    return render(request, "records/_formset_item_new.html", context)
 
 
 def _formset(record_type: RecordType, request: HttpRequest, *, instance):

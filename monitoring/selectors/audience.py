@@ -83,3 +83,11 @@ def branch_pages(*, unit: OrgUnit, pages: list[Page]) -> list[BranchPages]:
     for page in pages:
         by_owner[page.resource.owner_id].append(page.resource)
     return [BranchPages(branch, by_owner.get(branch.pk, [])) for branch in branches]
+
+
+def unit_followers(*, pages: list[Page], unit_id: int) -> int | None:
+    """The one definition of a unit's followers: those of its own pages only (not its branches'
+    pages, which have their own), by the period's end; None where any is unknown or there is
+    no page. Cards, targets, the Анықтама and the national view all count so."""
+    counts = [page.followers_in_period for page in pages if page.resource.owner_id == unit_id]
+    return None if not counts or None in counts else sum(counts)

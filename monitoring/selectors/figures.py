@@ -23,6 +23,7 @@ from monitoring.selectors.audience import (
     branch_pages,
     follower_history,
     own_pages,
+    unit_followers,
 )
 from monitoring.selectors.publications import (
     BROADCAST,
@@ -126,8 +127,7 @@ def targets_against_fact(
         if target.metric == Target.Metric.PUBLICATIONS:
             fact = sum(n for pk, n in per_unit.items() if pk in subtree)
         elif target.metric == Target.Metric.FOLLOWERS:
-            counts = [p.followers_in_period for p in unit_pages]
-            fact = None if None in counts else sum(counts)
+            fact = unit_followers(pages=pages, unit_id=target.unit_id)
         elif target.metric == Target.Metric.PAGES:
             fact = sum(1 for p in unit_pages if p.resource.platform_id == target.platform_id)
         else:
@@ -186,9 +186,8 @@ class Figures:
 
     @property
     def followers_total(self) -> int | None:
-        """The followers of the unit's own pages by the period's end; None if any is unknown."""
-        counts = [page.followers_in_period for page in self.unit_pages]
-        return None if not counts or None in counts else sum(counts)
+        """The followers of the unit's own pages by the period's end (`unit_followers`)."""
+        return unit_followers(pages=self.pages, unit_id=self.unit.pk)
 
     @property
     def is_empty(self) -> bool:

@@ -74,11 +74,33 @@ def national_figures(*, period: Period) -> list[RegionRow]:
         .order_by("-counted_on")
         .values("counted_on")[:1]
     )
-    members = dict(
-        MemberCount.objects.filter(counted_on=latest_members)
-        .values_list("unit__region")
+    units = {
+        (region, kind): n
+        for region, kind, n in OrgUnit.objects.filter(
+            kind__in=[OrgUnit.Kind.BRANCH, OrgUnit.Kind.PRIMARY]
+        )
+        .values_list("region", "kind")
+        .annotate(n=Count("id"))
+        .order_by()
+    }
+    counted = {
+        (region, kind): n
+        for region, kind, n in MemberCount.objects.filter(
+            counted_on=latest_members, unit__kind__in=[OrgUnit.Kind.PRIMARY, OrgUnit.Kind.REGION]
+        )
+        .values_list("unit__region", "unit__kind")
         .annotate(n=Sum("members"))
-    )
+        .order_by()
+    }
+    # The one rule (`branches.selectors.member_count_rows`): a region's members are the sum over
+    # its primary organizations where it has any, its own count only where it has none.
+    members = {
+        region.pk: counted.get((region.pk, OrgUnit.Kind.PRIMARY), 0)
+        if units.get((region.pk, OrgUnit.Kind.PRIMARY))
+        else counted.get((region.pk, OrgUnit.Kind.REGION), 0)
+        for region in regions
+    }
+    # Followers: the region's own pages only (`audience.unit_followers`, the one definition).
     latest_followers = Subquery(
         AudienceSnapshot.objects.filter(resource=OuterRef("resource"), taken_on__lte=period.end)
         .order_by("-taken_on")
@@ -91,11 +113,7 @@ def national_figures(*, period: Period) -> list[RegionRow]:
         .values_list("resource__owner")
         .annotate(n=Sum("followers"))
     )
-    branches = dict(
-        OrgUnit.objects.filter(kind=OrgUnit.Kind.BRANCH)
-        .values_list("region")
-        .annotate(n=Count("id"))
-    )
+    branches = {region: n for (region, kind), n in units.items() if kind == OrgUnit.Kind.BRANCH}
     with_pages = dict(
         Resource.objects.filter(kind=Resource.Kind.OWN_PAGE, owner__kind=OrgUnit.Kind.BRANCH)
         .values_list("owner__region")

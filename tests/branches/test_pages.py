@@ -104,3 +104,15 @@ def test_login_without_csrf_token_is_refused():
         reverse("login"), {"username": "aksuat_officer", "password": "kasipodaq-demo"}
     )
     assert response.status_code == 403
+
+
+def test_the_dashboard_tells_a_user_without_a_role_whom_to_ask(client, db):
+    from django.contrib.auth import get_user_model
+
+    newcomer = get_user_model().objects.create_user("newcomer", password="x" * 14)
+    client.force_login(newcomer)
+    response = client.get("/dashboard/")
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert 'data-testid="no-role"' in page
+    assert "admin@example.kz" in page

@@ -62,8 +62,7 @@ def test_facebook_tallies_by_authoring_unit_match_the_table(abai):
     def by_unit(first: date, last: date) -> dict[str, int]:
         rows = tallies.filter(starts_on=first, ends_on=last).select_related("unit")
         return {
-            "direct" if t.unit.kind == OrgUnit.Kind.PRIMARY else t.unit.short_name: t.count
-            for t in rows
+            "direct" if t.unit.kind == OrgUnit.Kind.PRIMARY else t.unit.label: t.count for t in rows
         }
 
     region, city = "Облыстық кәсіподақ комитеті", "Қалалық кәсіподақ комитеті"

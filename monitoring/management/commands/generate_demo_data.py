@@ -27,11 +27,41 @@ from monitoring.periods import month_end
 from publications.models import Platform, Publication, Resource, Tally
 from publications.summary import summary_rebuild
 
+# The real regions of Kazakhstan other than Abai (whose records are real), then the three cities
+# of republican significance: (Kazakh stem, Russian adjective, is a city).
 REGION_NAMES = [
-    "Ақмола", "Ақтөбе", "Алматы", "Атырау", "Батыс Қазақстан", "Жамбыл", "Жетісу", "Қарағанды",
-    "Қостанай", "Қызылорда", "Маңғыстау", "Павлодар", "Солтүстік Қазақстан", "Түркістан",
-    "Ұлытау", "Шығыс Қазақстан", "Астана қаласы", "Алматы қаласы", "Шымкент қаласы",
+    ("Ақмола", "Акмолинская", False), ("Ақтөбе", "Актюбинская", False),
+    ("Алматы", "Алматинская", False), ("Атырау", "Атырауская", False),
+    ("Батыс Қазақстан", "Западно-Казахстанская", False), ("Жамбыл", "Жамбылская", False),
+    ("Жетісу", "Жетысуская", False), ("Қарағанды", "Карагандинская", False),
+    ("Қостанай", "Костанайская", False), ("Қызылорда", "Кызылординская", False),
+    ("Маңғыстау", "Мангистауская", False), ("Павлодар", "Павлодарская", False),
+    ("Солтүстік Қазақстан", "Северо-Казахстанская", False), ("Түркістан", "Туркестанская", False),
+    ("Ұлытау", "Улытауская", False), ("Шығыс Қазақстан", "Восточно-Казахстанская", False),
+    ("Астана", "Астана", True), ("Алматы", "Алматы", True), ("Шымкент", "Шымкент", True),
 ]  # fmt: skip
+
+
+def region_names(number: int) -> dict:
+    """The names of the demo region `number` (from 1): a real region's or city's, in Kazakh and
+    Russian; past the 19, the same again with a number."""
+    kk, ru, city = REGION_NAMES[(number - 1) % len(REGION_NAMES)]
+    suffix = "" if number <= len(REGION_NAMES) else f" {number}"
+    if city:
+        return {
+            "name": f"{kk}{suffix} қалалық кәсіподақ ұйымы (демо)",
+            "name_ru": f"Городская организация профсоюза г. {ru}{suffix} (демо)",
+            "short_name": f"{kk} қаласы{suffix}",
+            "short_name_ru": f"г. {ru}{suffix}",
+        }
+    return {
+        "name": f"{kk}{suffix} облыстық кәсіподақ ұйымы (демо)",
+        "name_ru": f"{ru}{suffix} областная организация профсоюза (демо)",
+        "short_name": f"{kk} облысы{suffix}",
+        "short_name_ru": f"{ru} область{suffix}",
+    }
+
+
 BRANCHES_PER_REGION = 10
 PRIMARIES_PER_BRANCH = 40
 FIRST_DAY = date(2021, 1, 1)
@@ -94,12 +124,10 @@ class Command(BaseCommand):
         slug = f"demo-r{number:02d}"
         if OrgUnit.objects.filter(slug=slug).exists():
             return
-        name = REGION_NAMES[(number - 1) % len(REGION_NAMES)]
-        suffix = "" if number <= len(REGION_NAMES) else f" {number}"
+        names = region_names(number)
+        name = names["short_name"]
         region = OrgUnit(
-            slug=slug, kind=OrgUnit.Kind.REGION, parent=central, is_demo=True,
-            name=f"{name}{suffix} облыстық кәсіподақ ұйымы (демо)",
-            short_name=f"{name}{suffix} (демо)",
+            slug=slug, kind=OrgUnit.Kind.REGION, parent=central, is_demo=True, **names
         )  # fmt: skip
         region.save()
         branches = []
@@ -107,7 +135,7 @@ class Command(BaseCommand):
             branch = OrgUnit(
                 slug=f"{slug}-b{b:02d}", kind=OrgUnit.Kind.BRANCH, parent=region, is_demo=True,
                 committee=OrgUnit.Committee.CITY if b == 1 else OrgUnit.Committee.DISTRICT,
-                name=f"{name}{suffix}: {b}-филиал (демо)", short_name=f"{b}-филиал",
+                name=f"{name}: {b}-филиал (демо)", short_name=f"{b}-филиал",
             )  # fmt: skip
             branch.save()
             branches.append(branch)
@@ -119,7 +147,7 @@ class Command(BaseCommand):
                 is_placeholder=True,
                 parent=branches[i // PRIMARIES_PER_BRANCH],
                 region=region,
-                name=f"{name}{suffix}: БКҰ №{i + 1} (демо)",
+                name=f"{name}: БКҰ №{i + 1} (демо)",
             )
             for i in range(BRANCHES_PER_REGION * PRIMARIES_PER_BRANCH)
         ]

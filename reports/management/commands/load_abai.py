@@ -53,8 +53,10 @@ REGION = {
     "slug": "abai",
     "name": "Абай облыстық кәсіподақ ұйымы",
     "name_ru": "Абайская областная организация профсоюза",
-    "short_name": "Облыстық кәсіподақ комитеті",
-    "short_name_ru": "Областной комитет профсоюза",
+    # Its own name beside other regions; inside the region its records are the regional
+    # committee's (`OrgUnit.label`).
+    "short_name": "Абай облысы",
+    "short_name_ru": "Абайская область",
     "chairman": "С. Ибраев",
     "information_officer": ("Ұйымдастыру жұмыстары жөніндегі бас маман Воказе Ұлжан Ернарқызы"),
     "has_press_secretary": False,
@@ -380,11 +382,18 @@ class Command(BaseCommand):
 
     def _load_resources(self, units, platforms) -> dict[str, Resource]:
         def ensure(name: str, **fields) -> Resource:
+            # Regional and district media are Abai's own; national ones belong to no region.
+            if fields.get("level") in {Resource.Level.REGIONAL, Resource.Level.DISTRICT}:
+                fields["region"] = units["abai"]
             resource = Resource.objects.filter(name=name).first()
             if resource is None:
                 resource = Resource(name=name, **fields)
                 resource.full_clean()
                 resource.save()
+            elif resource.region_id != getattr(fields.get("region"), "pk", None):
+                resource.region = fields.get("region")
+                resource.full_clean()
+                resource.save(update_fields=["region"])
             return resource
 
         outside = Resource.Kind.OUTSIDE_MEDIUM
