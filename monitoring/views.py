@@ -13,7 +13,8 @@ from branches.selectors import unit_visible_list, user_assignment
 from monitoring import charts
 from monitoring.cache import cached_figures
 from monitoring.periods import period_parse
-from monitoring.selectors import national_figures, unit_figures
+from monitoring.selectors import key_figures, national_figures, previous_content, unit_figures
+from monitoring.templatetags.figures import records_url
 
 NATIONAL_SORTS = {
     "region": lambda row: row.region.name,
@@ -75,24 +76,52 @@ def dashboard_unit(request: HttpRequest, slug: str) -> HttpResponse:
     )
     unit = get_object_or_404(units, slug=slug)
     period = period_parse(year=request.GET.get("year"), as_of=request.GET.get("as_of"))
-    figures, chart_uris = cached_figures(
-        f"dashboard:{unit.pk}:{period.year}:{period.as_of}:{request.LANGUAGE_CODE}",
+    figures, cards, chart_uris = cached_figures(
+        f"overview:{unit.pk}:{period.year}:{period.as_of}:{request.LANGUAGE_CODE}",
         lambda: _figures_and_charts(unit, period),
     )
-    context = {"unit": unit, "period": period, "figures": figures, "charts": chart_uris}
+    context = {
+        "unit": unit,
+        "period": period,
+        "figures": figures,
+        "cards": cards,
+        "charts": chart_uris,
+    }
     return render(request, "monitoring/dashboard.html", context)
 
 
 def _figures_and_charts(unit: OrgUnit, period) -> tuple:
     figures = unit_figures(unit=unit, period=period)
-    return figures, {
+    # A page with one count is a card on the first screen, not a dot on an empty axis.
+    history = any(len(points) > 1 for points in figures.followers.values())
+    cards = key_figures(figures=figures, previous_content=previous_content(figures=figures))
+    owner = {"owner": unit.pk}
+    links = {
+        "publications": records_url(period, unit=unit),
+        "followers": f"{reverse('snapshots:list')}?{urlencode(owner)}",
+        "branch-pages": f"{reverse('resources:list')}?{urlencode({**owner, 'kind': 'own_page'})}",
+        "legal": records_url(period, unit=unit, topic="legal"),
+    }
+    for card in cards:
+        card.url = links[card.key]
+        card.sparkline = charts.sparkline([value for _label, value in card.series])
+    return figures, cards, {
+        "months": charts.chart_months(
+            figures.by_month,
+            months=period.months,
+            title=_("Publications per month and platform"),
+            size=charts.WIDE,
+        ),
         "platforms": charts.chart_year_table(
             figures.by_platform,
             title=_("Publications per platform"),
             label=lambda platform: platform.label,
+            size=charts.WIDE,
         ),
-        "followers": charts.chart_followers(figures.followers, title=_("Followers")),
-        "topics": charts.chart_topics(figures.content, title=_("Topics"))
+        "followers": charts.chart_followers(figures.followers, title=_("Followers"))
+        if history
+        else None,
+        "topics": charts.chart_topics(figures.content, title=_("Topics"), size=charts.HALF)
         if figures.content.topic_known
         else None,
     }
