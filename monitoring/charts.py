@@ -150,3 +150,33 @@ def chart_title(name: str, until: date | None = None) -> str:
             "date": until.strftime("%d.%m.%Y"),
         }
     )
+
+
+def _shortened(text: str, most: int = 18) -> str:
+    return text if len(text) <= most else text[: most - 1].rstrip() + "…"
+
+
+def chart_league(rows, *, title: str) -> str | None:
+    """One bar per ranked region: its score out of 100, best first."""
+    ranked = [row for row in rows if row.score is not None]
+    if not ranked:
+        return None
+    chart = pygal.HorizontalBar(
+        title=title,
+        **{
+            **CONFIG,
+            "width": 300,
+            "height": 70 + 30 * len(ranked),
+            "show_legend": False,
+            "range": (0, 100),
+            "y_labels": [0, 50, 100],
+            "margin_bottom": 12,
+            "value_formatter": lambda value: format_number(value, 0),
+        },
+    )
+    # pygal draws the first label at the bottom: list the best last so it stands on top.
+    ordered = list(reversed(ranked))
+    # The names are in the table beside: the start of each is enough to find it there.
+    chart.x_labels = [_shortened(f"{row.rank}. {row.region.display_name}") for row in ordered]
+    chart.add(title, [row.score for row in ordered])
+    return _uri(chart)

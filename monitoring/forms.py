@@ -11,7 +11,13 @@ from django.utils.translation import gettext_lazy as _
 from branches.models import OrgUnit
 from branches.records.forms import RecordForm
 from branches.selectors import unit_changeable_list
-from monitoring.models import AudienceSnapshot, CommitteeReview, ReviewTask, Target
+from monitoring.models import (
+    AudienceSnapshot,
+    CommitteeReview,
+    LeagueWeights,
+    ReviewTask,
+    Target,
+)
 from publications.forms import ResourceChoiceField, UnitChoiceField, not_in_future
 from publications.models import Resource
 
@@ -89,3 +95,13 @@ class TargetForm(RecordForm):
         if metric == Target.Metric.LEGAL_SHARE and (cleaned.get("value") or 0) > 100:
             self.add_error("value", _("A share is at most 100 %."))
         return cleaned
+
+
+class LeagueWeightsForm(forms.ModelForm):
+    class Meta:
+        model = LeagueWeights
+        fields = list(LeagueWeights.MEASURES)
+        widgets = {
+            name: forms.NumberInput(attrs={"min": 0, "max": 100, "inputmode": "numeric"})
+            for name in LeagueWeights.MEASURES
+        }

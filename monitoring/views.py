@@ -2,7 +2,9 @@
 
 from urllib.parse import urlencode
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -13,16 +15,21 @@ from branches.selectors import unit_visible_list, user_assignment
 from monitoring import charts
 from monitoring.cache import cached_figures
 from monitoring.periods import period_parse
-from monitoring.selectors import key_figures, national_figures, previous_content, unit_figures
+from monitoring.forms import LeagueWeightsForm
+from monitoring.selectors import key_figures, previous_content, unit_figures
+from monitoring.selectors.league import latest_year_with_data, league_table, league_weights
+from monitoring.services import league_weights_update
 from monitoring.templatetags.figures import records_url
 
 NATIONAL_SORTS = {
-    "region": lambda row: row.region.name,
-    "count": lambda row: row.publications,
-    "publications": lambda row: row.publications_per_hundred or 0,
-    "followers": lambda row: row.followers_per_hundred or 0,
-    "pages": lambda row: row.branches_with_pages,
-    "legal": lambda row: row.legal_share or 0,
+    "rank": lambda row: (row.rank is None, row.rank or 0),
+    "region": lambda row: row.region.display_name,
+    "regularity": lambda row: row.figures.regularity or 0,
+    "volume": lambda row: row.figures.publications_per_hundred or 0,
+    "pages": lambda row: row.figures.pages_coverage or 0,
+    "kazakh": lambda row: row.figures.kazakh_share or 0,
+    "followers": lambda row: row.figures.followers_per_hundred or 0,
+    "count": lambda row: row.figures.publications,
 }
 
 
@@ -43,29 +50,62 @@ def _unit_url(unit: OrgUnit) -> str:
 
 
 def national_dashboard(request: HttpRequest) -> HttpResponse:
-    period = period_parse(year=request.GET.get("year"), as_of=request.GET.get("as_of"))
-    sort = request.GET.get("sort", "publications")
-    key = NATIONAL_SORTS.get(sort.lstrip("-"), NATIONAL_SORTS["publications"])
-    figures = cached_figures(
-        f"national:{period.year}:{period.as_of}", lambda: national_figures(period=period)
+    """The league table of regions; without a year, the latest year with any records."""
+    year, as_of = request.GET.get("year"), request.GET.get("as_of")
+    if not year and not as_of:
+        latest = latest_year_with_data()
+        year = str(latest) if latest else None
+    period = period_parse(year=year, as_of=as_of)
+    weights = league_weights()
+    sort = request.GET.get("sort", "rank")
+    key = NATIONAL_SORTS.get(sort.lstrip("-"), NATIONAL_SORTS["rank"])
+    league, chart = cached_figures(
+        f"league:{period.year}:{period.as_of}:{weights.as_dict()}:{request.LANGUAGE_CODE}",
+        lambda: _league_and_chart(period, weights.as_dict()),
     )
-    rows = sorted(figures, key=key, reverse=not sort.startswith("-"))
+    # Ranks and the region's name read best ascending; the figures, largest first.
+    ascending = sort.lstrip("-") in ("rank", "region")
+    rows = sorted(league, key=key, reverse=ascending == sort.startswith("-"))
     columns = [
+        ("rank", _("Rank")),
         ("region", _("Region")),
-        ("count", _("Publications")),
-        ("publications", _("Publications per 100 members")),
-        ("followers", _("Followers per 100 members")),
+        ("score", _("Score")),
+        ("regularity", _("Months with posts")),
+        ("volume", _("Publications per 100 members")),
         ("pages", _("Branches with pages")),
-        ("legal", _("Legal topics")),
+        ("kazakh", _("In Kazakh")),
+        ("followers", _("Followers per 100 members")),
     ]
     context = {
         "period": period,
         "rows": rows,
         "sort": sort,
         "columns": columns,
+        "weights": weights,
+        "chart": chart,
+        "can_set_weights": request.user.has_perm("publications.manage_reference_lists"),
         "period_query": urlencode(period.query()),
     }
     return render(request, "monitoring/national.html", context)
+
+
+def _league_and_chart(period, weights: dict) -> tuple:
+    league = league_table(period=period, weights=weights)
+    return league, charts.chart_league(league, title=_("Score"))
+
+
+@login_required
+def league_weights_edit(request: HttpRequest) -> HttpResponse:
+    """Central press sets how much each measure counts in the league table."""
+    if not request.user.has_perm("publications.manage_reference_lists"):
+        raise PermissionDenied
+    weights = league_weights()
+    form = LeagueWeightsForm(request.POST or None, instance=weights)
+    if request.method == "POST" and form.is_valid():
+        league_weights_update(user=request.user, weights=form.cleaned_data)
+        messages.success(request, _("The weights are saved; the league table uses them now."))
+        return redirect("dashboard:home")
+    return render(request, "monitoring/league_weights.html", {"form": form})
 
 
 @login_required
