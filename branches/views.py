@@ -6,24 +6,8 @@ from django.shortcuts import render
 from branches.params import table_configure
 from branches.selectors import (
     primary_organization_list,
-    unit_children_summary,
-    user_assignment,
-    user_capabilities,
 )
 from branches.tables import PrimaryOrganizationTable
-
-
-@login_required
-def home(request: HttpRequest) -> HttpResponse:
-    assignment = user_assignment(user=request.user)
-    unit = assignment.unit if assignment and assignment.unit_id else None
-    context = {
-        "assignment": assignment,
-        "unit": unit,
-        "capabilities": user_capabilities(user=request.user),
-        "summary": unit_children_summary(unit=unit) if unit else None,
-    }
-    return render(request, "branches/home.html", context)
 
 
 @login_required

@@ -8,16 +8,23 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from branches.models import Assignment, OrgUnit
-from branches.selectors import unit_visible_list, user_assignment
+from branches.selectors import (
+    unit_children_summary,
+    unit_visible_list,
+    user_assignment,
+    user_capabilities,
+)
 from monitoring import charts
 from monitoring.cache import cached_figures
-from monitoring.periods import period_parse
 from monitoring.forms import LeagueWeightsForm
+from monitoring.periods import period_parse
 from monitoring.selectors import key_figures, previous_content, unit_figures
 from monitoring.selectors.league import latest_year_with_data, league_table, league_weights
+from monitoring.selectors.officer import officer_overview
 from monitoring.services import league_weights_update
 from monitoring.templatetags.figures import records_url
 
@@ -31,6 +38,26 @@ NATIONAL_SORTS = {
     "followers": lambda row: row.figures.followers_per_hundred or 0,
     "count": lambda row: row.figures.publications,
 }
+
+
+@login_required
+def home(request: HttpRequest) -> HttpResponse:
+    """Who one is and what one may do; for those who log records, their month first."""
+    assignment = user_assignment(user=request.user)
+    unit = assignment.unit if assignment and assignment.unit_id else None
+    context = {
+        "assignment": assignment,
+        "unit": unit,
+        "capabilities": user_capabilities(user=request.user),
+        "summary": unit_children_summary(unit=unit) if unit else None,
+        "overview": None,
+    }
+    if unit is not None and request.user.has_perm("publications.log_records"):
+        urls = {"add": reverse("publications:create"), "followers": reverse("snapshots:create")}
+        context["overview"] = officer_overview(
+            user=request.user, unit=unit, today=timezone.localdate(), urls=urls
+        )
+    return render(request, "monitoring/home.html", context)
 
 
 @login_required

@@ -13,8 +13,8 @@ amount of data (never one per unit or per year).
 from monitoring.selectors.audience import BranchPages, Page, own_pages
 from monitoring.selectors.figures import Figures, per_hundred, unit_figures
 from monitoring.selectors.month import MonthSummary, month_summary
-from monitoring.selectors.overview import KeyFigure, key_figures, previous_content
 from monitoring.selectors.national import RegionRow, national_figures
+from monitoring.selectors.overview import KeyFigure, key_figures, previous_content
 from monitoring.selectors.publications import (
     Author,
     CompletenessRow,

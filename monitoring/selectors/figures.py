@@ -24,6 +24,7 @@ from monitoring.selectors.audience import (
     follower_history,
     own_pages,
 )
+from monitoring.selectors.overview import publications_by_month
 from monitoring.selectors.publications import (
     BROADCAST,
     CURRENT,
@@ -40,7 +41,6 @@ from monitoring.selectors.publications import (
     publications_by_medium,
     publications_by_platform,
 )
-from monitoring.selectors.overview import publications_by_month
 from publications.models import MethodologicalMaterial
 
 
