@@ -84,15 +84,16 @@ def national_dashboard(request: HttpRequest) -> HttpResponse:
         year = str(latest) if latest else None
     period = period_parse(year=year, as_of=as_of)
     weights = league_weights()
+    weights_key = "-".join(str(weight) for weight in weights.as_dict().values())
     sort = request.GET.get("sort", "rank")
     key = NATIONAL_SORTS.get(sort.lstrip("-"), NATIONAL_SORTS["rank"])
     league, chart = cached_figures(
-        f"league:{period.year}:{period.as_of}:{weights.as_dict()}:{request.LANGUAGE_CODE}",
+        f"league:{period.year}:{period.as_of}:{weights_key}:{request.LANGUAGE_CODE}",
         lambda: _league_and_chart(period, weights.as_dict()),
     )
     # Ranks and the region's name read best ascending; the figures, largest first.
     ascending = sort.lstrip("-") in ("rank", "region")
-    rows = sorted(league, key=key, reverse=ascending == sort.startswith("-"))
+    rows = sorted(league, key=key, reverse=(not ascending) != sort.startswith("-"))
     columns = [
         ("rank", _("Rank")),
         ("region", _("Region")),
