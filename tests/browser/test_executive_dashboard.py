@@ -9,6 +9,7 @@ def test_executive_sees_abai_2024_and_opens_the_33_facebook_publications(login_p
     """They are known only as tallies: the list under the filters shows them."""
     page = login_page("abai_executive", viewport={"width": 1280, "height": 900})
     page.goto(f"{live_server.url}/dashboard/abai/?year=2024&as_of=2024-09-01")
+    page.locator("[data-testid=section-platforms] > summary").click()  # a detail section
     platforms = page.locator("[data-testid=by-platform]")
     facebook = platforms.locator("tr", has_text="Facebook")
     site = platforms.locator("tr", has_text="Сайт")
