@@ -148,12 +148,15 @@ def dashboard_unit(request: HttpRequest, slug: str) -> HttpResponse:
         f"overview:{unit.pk}:{period.year}:{period.as_of}:{request.LANGUAGE_CODE}",
         lambda: _figures_and_charts(unit, period),
     )
+    latest = latest_year_with_data(unit=unit) if figures.is_empty else None
     context = {
         "unit": unit,
         "period": period,
         "figures": figures,
         "cards": cards,
         "charts": chart_uris,
+        "latest_year": latest if latest != period.year else None,
+        "can_log": request.user.has_perm("publications.log_records"),
     }
     return render(request, "monitoring/dashboard.html", context)
 

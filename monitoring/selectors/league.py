@@ -14,9 +14,11 @@ from dataclasses import dataclass, field
 from django.db.models import Max
 from django.db.models.functions import ExtractYear
 
+from branches.models import OrgUnit
 from monitoring.models import LeagueWeights
 from monitoring.periods import Period
 from monitoring.selectors.national import RegionRow, national_figures
+from monitoring.selectors.publications import summary_of, tallies_of
 from publications.models import PublicationMonth, Tally
 
 MEASURES = LeagueWeights.MEASURES
@@ -27,11 +29,14 @@ def league_weights() -> LeagueWeights:
     return LeagueWeights.objects.order_by("pk").first() or LeagueWeights()
 
 
-def latest_year_with_data() -> int | None:
-    """The latest year with any publication or tally recorded, in any region (2 queries)."""
+def latest_year_with_data(*, unit: OrgUnit | None = None) -> int | None:
+    """The latest year with any publication or tally recorded, in the unit's subtree or in any
+    region (2 queries)."""
+    months = summary_of(unit) if unit else PublicationMonth.objects.all()
+    tallies = tallies_of(unit) if unit else Tally.objects.all()
     years = [
-        PublicationMonth.objects.filter(n__gt=0).aggregate(y=Max(ExtractYear("month")))["y"],
-        Tally.objects.aggregate(y=Max(ExtractYear("ends_on")))["y"],
+        months.filter(n__gt=0).aggregate(y=Max(ExtractYear("month")))["y"],
+        tallies.aggregate(y=Max(ExtractYear("ends_on")))["y"],
     ]
     known = [year for year in years if year is not None]
     return max(known) if known else None

@@ -15,7 +15,7 @@ ABAI_2024 = "/dashboard/abai/?year=2024&as_of=2024-09-01"
 MAIN_PAGES = {
     "aksuat_officer": ["/", "/dashboard/", "/publications/", "/publications/new/",
                        "/monitoring/audience/", "/tallies/"],
-    "abai_staff": ["/", ABAI_2024, "/publications/", "/monitoring/reviews/",
+    "abai_staff": ["/", "/dashboard/abai/?year=2024", "/publications/", "/monitoring/reviews/",
                    "/resources/", "/reports/"],
     "abai_executive": ["/", ABAI_2024, "/publications/", "/materials/"],
     "central_press": ["/", "/dashboard/", "/publications/"],
