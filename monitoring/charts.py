@@ -132,9 +132,7 @@ def sparkline(values: list[float]) -> str | None:
     """A small line of a figure's history, for a card; none for fewer than two points."""
     if len(values) < 2:
         return None
-    chart = pygal.Line(
-        style=SPARK, js=[], disable_xml_declaration=True, show_dots=False, fill=True
-    )
+    chart = pygal.Line(style=SPARK, js=[], disable_xml_declaration=True, show_dots=False, fill=True)
     chart.add("", values)
     svg = SCRIPT.sub("", chart.render_sparkline(width=160, height=36, is_unicode=True))
     return "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode()

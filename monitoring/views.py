@@ -176,23 +176,27 @@ def _figures_and_charts(unit: OrgUnit, period) -> tuple:
     for card in cards:
         card.url = links[card.key]
         card.sparkline = charts.sparkline([value for _label, value in card.series])
-    return figures, cards, {
-        "months": charts.chart_months(
-            figures.by_month,
-            months=period.months,
-            title=_("Publications per month and platform"),
-            size=charts.WIDE,
-        ),
-        "platforms": charts.chart_year_table(
-            figures.by_platform,
-            title=_("Publications per platform"),
-            label=lambda platform: platform.label,
-            size=charts.WIDE,
-        ),
-        "followers": charts.chart_followers(figures.followers, title=_("Followers"))
-        if history
-        else None,
-        "topics": charts.chart_topics(figures.content, title=_("Topics"), size=charts.HALF)
-        if figures.content.topic_known
-        else None,
-    }
+    return (
+        figures,
+        cards,
+        {
+            "months": charts.chart_months(
+                figures.by_month,
+                months=period.months,
+                title=_("Publications per month and platform"),
+                size=charts.WIDE,
+            ),
+            "platforms": charts.chart_year_table(
+                figures.by_platform,
+                title=_("Publications per platform"),
+                label=lambda platform: platform.label,
+                size=charts.WIDE,
+            ),
+            "followers": charts.chart_followers(figures.followers, title=_("Followers"))
+            if history
+            else None,
+            "topics": charts.chart_topics(figures.content, title=_("Topics"), size=charts.HALF)
+            if figures.content.topic_known
+            else None,
+        },
+    )

@@ -123,6 +123,4 @@ def league_table(*, period: Period, weights: dict[str, int]) -> list[LeagueRow]:
         earlier = before.get(row.region.pk)
         if earlier is not None:
             row.previous_rank, row.previous_score = earlier.rank, earlier.score
-    return sorted(
-        current, key=lambda r: (r.rank is None, r.rank or 0, r.region.display_name)
-    )
+    return sorted(current, key=lambda r: (r.rank is None, r.rank or 0, r.region.display_name))

@@ -41,7 +41,7 @@ class KeyFigure:
 
     @property
     def direction(self) -> str:
-        """"up", "down", "same", or "" where there is no comparison."""
+        """ "up", "down", "same", or "" where there is no comparison."""
         change = self.change
         if change is None:
             return ""

@@ -89,9 +89,7 @@ def test_a_list_is_cards_on_a_phone_with_the_rest_behind_a_tap(login_page, live_
     assert not page.locator("table").first.is_visible()  # the wide table waits for 768 px
 
 
-def test_the_national_view_opens_on_the_latest_year_with_regions_by_name(
-    login_page, live_server
-):
+def test_the_national_view_opens_on_the_latest_year_with_regions_by_name(login_page, live_server):
     page = login_page("central_press", viewport=WIDE)
     page.goto(f"{live_server.url}/dashboard/")
     assert "2024" in page.locator("[data-testid=national-period]").inner_text()

@@ -31,9 +31,7 @@ def test_the_national_view_opens_on_the_latest_year_with_data_with_regions_by_na
     assert f'href="{reverse("dashboard:unit", args=["abai"])}?year=2024"' in content
 
 
-def test_a_later_publication_moves_the_national_view_to_its_year(
-    client, central_press, aksuat
-):
+def test_a_later_publication_moves_the_national_view_to_its_year(client, central_press, aksuat):
     page = Resource.objects.get(owner=aksuat)
     PublicationFactory(resource=page, unit=aksuat, published_on=date(2025, 3, 1))
     client.force_login(central_press)
@@ -62,9 +60,7 @@ def test_the_league_table_shows_its_method_and_central_press_sets_the_weights(
     assert client.post(url, weights).status_code == 403
 
 
-def test_the_dashboards_key_figures_say_unknown_and_link_to_their_records(
-    client, abai_executive
-):
+def test_the_dashboards_key_figures_say_unknown_and_link_to_their_records(client, abai_executive):
     client.force_login(abai_executive)
     response = client.get(
         reverse("dashboard:unit", args=["abai"]), {"year": 2024, "as_of": "2024-09-01"}
