@@ -6,7 +6,6 @@ from branches.imports import BranchImporter, PrimaryOrganizationImporter
 from branches.records import views as v
 
 urlpatterns = [
-    path("", views.home, name="home"),
     path(
         "login/",
         auth_views.LoginView.as_view(redirect_authenticated_user=True),

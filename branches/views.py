@@ -13,13 +13,11 @@ from branches.models import OrgUnit
 from branches.params import table_configure
 from branches.security import security_event
 from branches.selectors import (
-    administrator_contacts,
     person_list,
     primary_organization_list,
     unit_changeable_list,
     unit_children_summary,
     user_assignment,
-    user_capabilities,
 )
 from branches.services import (
     orgunit_create,
@@ -30,20 +28,6 @@ from branches.services import (
     person_set_password_link,
 )
 from branches.tables import PrimaryOrganizationTable
-
-
-@login_required
-def home(request: HttpRequest) -> HttpResponse:
-    assignment = user_assignment(user=request.user)
-    unit = assignment.unit if assignment and assignment.unit_id else None
-    context = {
-        "assignment": assignment,
-        "unit": unit,
-        "capabilities": user_capabilities(user=request.user),
-        "summary": unit_children_summary(unit=unit) if unit else None,
-        "administrators": administrator_contacts() if assignment is None else [],
-    }
-    return render(request, "branches/home.html", context)
 
 
 @login_required

@@ -15,6 +15,7 @@ from monitoring.models import (
     AppUserCount,
     AudienceSnapshot,
     CommitteeReview,
+    LeagueWeights,
     NewspaperSubscription,
     ReviewTask,
     Target,
@@ -144,3 +145,13 @@ class AppUserCountForm(RecordForm):
         self.fields["users"].widget.attrs.update({"inputmode": "numeric", "min": 0})
         if not self.is_bound and self.instance.pk is None:
             self.initial.setdefault("counted_on", timezone.localdate())
+
+
+class LeagueWeightsForm(forms.ModelForm):
+    class Meta:
+        model = LeagueWeights
+        fields = list(LeagueWeights.MEASURES)
+        widgets = {
+            name: forms.NumberInput(attrs={"min": 0, "max": 100, "inputmode": "numeric"})
+            for name in LeagueWeights.MEASURES
+        }

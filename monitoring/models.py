@@ -3,6 +3,7 @@ committee reviews with their tasks, newspaper subscriptions and mobile app users
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -264,3 +265,52 @@ class AppUserCount(TrackedRecord):
 
     def get_absolute_url(self) -> str:
         return reverse("appusers:detail", args=[self.pk])
+
+
+class LeagueWeights(models.Model):
+    """How much each measure counts in the national league table of regions; one row, kept by
+    the central committee's press service."""
+
+    regularity = models.PositiveSmallIntegerField(
+        _("regularity (months with posts)"), default=30, validators=[MaxValueValidator(100)]
+    )
+    volume = models.PositiveSmallIntegerField(
+        _("publications per 100 members"), default=20, validators=[MaxValueValidator(100)]
+    )
+    pages = models.PositiveSmallIntegerField(
+        _("branches with their own pages"), default=20, validators=[MaxValueValidator(100)]
+    )
+    kazakh = models.PositiveSmallIntegerField(
+        _("share in Kazakh"), default=15, validators=[MaxValueValidator(100)]
+    )
+    followers = models.PositiveSmallIntegerField(
+        _("followers per 100 members"), default=15, validators=[MaxValueValidator(100)]
+    )
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("updated by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        editable=False,
+    )
+
+    history = HistoricalRecords()
+
+    MEASURES = ("regularity", "volume", "pages", "kazakh", "followers")
+
+    class Meta:
+        verbose_name = _("league table weights")
+        verbose_name_plural = _("league table weights")
+
+    def __str__(self) -> str:
+        return str(self._meta.verbose_name)
+
+    def clean(self) -> None:
+        if not any(getattr(self, name) for name in self.MEASURES):
+            raise ValidationError(_("At least one measure must have a weight above zero."))
+
+    def as_dict(self) -> dict[str, int]:
+        return {name: getattr(self, name) for name in self.MEASURES}

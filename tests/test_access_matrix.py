@@ -91,6 +91,7 @@ URLS = {
     "primaries:list": "page",
     "dashboard:home": "dashboard_home",
     "dashboard:unit": "dashboard_unit",  # Abai's
+    "dashboard:weights": "league_weights",
     "reports:index": "page",
     "reports:page": "report_page",  # Abai's 2024 report
     "reports:pdf": "report_read",
@@ -185,6 +186,8 @@ def _expected(name: str, method: str, role_name: str) -> int | None:
         if kind == "own_region_page":  # one's own region; an administrator names one (?region=)
             return 404 if role_name == "admin" else 200
         return 200 if "abai" in role.sees else 404
+    if kind == "league_weights":  # kept by those who keep the national reference lists
+        return 200 if role_name in ("central_press", "admin") else 403
     if kind == "dashboard_unit":
         return (200 if "abai" in role.sees else 404) if method == "GET" else None
     sees_abai = "abai" in role.sees

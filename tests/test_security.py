@@ -142,12 +142,12 @@ def test_error_pages_speak_the_users_language_and_show_no_code(client, aksuat_of
 
 
 def test_a_server_error_shows_the_kazakh_page_without_a_trace(client, aksuat_officer, monkeypatch):
-    import branches.views
+    import monitoring.views
 
     def broken(**kwargs):
         raise RuntimeError("secret internals")
 
-    monkeypatch.setattr(branches.views, "user_capabilities", broken)
+    monkeypatch.setattr(monitoring.views, "user_capabilities", broken)
     client.raise_request_exception = False
     client.force_login(aksuat_officer)
     response = client.get("/")

@@ -14,6 +14,7 @@ from monitoring.selectors.audience import BranchPages, Page, own_pages
 from monitoring.selectors.figures import Figures, per_hundred, unit_figures
 from monitoring.selectors.month import MonthSummary, month_summary
 from monitoring.selectors.national import RegionRow, national_figures
+from monitoring.selectors.overview import KeyFigure, key_figures, previous_content
 from monitoring.selectors.publications import (
     Author,
     CompletenessRow,
@@ -30,14 +31,17 @@ __all__ = [
     "Content",
     "CountRow",
     "Figures",
+    "KeyFigure",
     "MonthSummary",
     "Page",
     "RegionRow",
     "YearTable",
+    "key_figures",
     "month_summary",
     "national_figures",
     "own_pages",
     "per_hundred",
+    "previous_content",
     "publications_of",
     "unit_figures",
 ]

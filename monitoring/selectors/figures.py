@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from django.db.models import Count, OuterRef, Prefetch, Q, Subquery, Sum
@@ -25,6 +25,7 @@ from monitoring.selectors.audience import (
     own_pages,
     unit_followers,
 )
+from monitoring.selectors.overview import publications_by_month
 from monitoring.selectors.publications import (
     BROADCAST,
     CURRENT,
@@ -183,6 +184,8 @@ class Figures:
     targets: list[TargetFact]
     subscriptions: list[NewspaperSubscription]
     app_users: int | None
+    # The period's publications per platform and month, where the month is known.
+    by_month: list = field(default_factory=list)
 
     @property
     def followers_total(self) -> int | None:
@@ -250,4 +253,5 @@ def unit_figures(*, unit: OrgUnit, period: Period) -> Figures:
         targets=targets_against_fact(unit=unit, cube=cube, pages=pages, content=content),
         subscriptions=subscriptions(unit=unit, period=period),
         app_users=app_users(unit=unit, period=period),
+        by_month=publications_by_month(cube),
     )

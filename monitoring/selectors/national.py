@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.db.models import Count, OuterRef, Q, Subquery, Sum
 
@@ -23,6 +23,28 @@ class RegionRow:
     branches_with_pages: int
     legal: int
     legal_known: int = 0  # items known to be on a legal topic or not: the legal share's base
+    kazakh: int = 0
+    language_known: int = 0  # items whose language is known: the Kazakh share's base
+    months_with_posts: set[int] = field(default_factory=set)  # month numbers
+    # A tally over several months: which of them had posts is not known.
+    months_unknown: bool = False
+    period_months: int = 12
+
+    @property
+    def regularity(self) -> int | None:
+        """Months of the period with posts; None where tallies over several months hide it."""
+        known = len(self.months_with_posts)
+        if self.months_unknown and known < self.period_months:
+            return None
+        return known
+
+    @property
+    def pages_coverage(self) -> float | None:
+        return per_hundred(self.branches_with_pages, self.branches)
+
+    @property
+    def kazakh_share(self) -> float | None:
+        return per_hundred(self.kazakh, self.language_known)
 
     @property
     def publications_per_hundred(self) -> float | None:
@@ -38,8 +60,8 @@ class RegionRow:
 
 
 def national_figures(*, period: Period) -> list[RegionRow]:
-    """Each region's publications and tallies, members, followers, pages and legal share (over
-    the items whose topic is known): 6 queries."""
+    """Each region's publications and tallies, members, followers, pages, legal and Kazakh
+    shares (over the items whose topic or language is known) and months with posts: 7 queries."""
     regions = list(OrgUnit.objects.filter(kind=OrgUnit.Kind.REGION).order_by("name"))
     # Whole months from the summary; a month the period's end cuts, from the publications.
     cut = month_end(period.end) != period.end
@@ -47,28 +69,63 @@ def national_figures(*, period: Period) -> list[RegionRow]:
     if cut:
         months = months.exclude(month=period.end.replace(day=1))
     publications: dict[int, dict] = {}
-    for row in months.values("region").annotate(n=Sum("n"), legal=Sum("topic_legal")).order_by():
-        publications[row["region"]] = {"n": row["n"], "legal": row["legal"]}
+
+    def known(region: int) -> dict:
+        return publications.setdefault(
+            region,
+            {"n": 0, "legal": 0, "legal_known": 0, "kazakh": 0, "language_known": 0,
+             "months": set(), "months_unknown": False},
+        )  # fmt: skip
+
+    by_month = (
+        months.values("region", "month")
+        .annotate(n=Sum("n"), legal=Sum("topic_legal"), kazakh=Sum("kazakh"))
+        .order_by()
+    )
+    for row in by_month:
+        figures = known(row["region"])
+        for name in ("n", "legal", "kazakh"):
+            figures[name] += row[name] or 0
+        figures["legal_known"] += row["n"] or 0
+        figures["language_known"] += row["n"] or 0
+        if row["n"]:
+            figures["months"].add(row["month"].month)
     if cut:
         raw = (
             Publication.objects.filter(published_on__range=(period.end.replace(day=1), period.end))
             .values("region")
-            .annotate(n=Count("id"), legal=Count("id", filter=Q(topic=Publication.Topic.LEGAL)))
+            .annotate(
+                n=Count("id"),
+                legal=Count("id", filter=Q(topic=Publication.Topic.LEGAL)),
+                kazakh=Count("id", filter=Q(language=Publication.Language.KAZAKH)),
+            )
             .order_by()
         )
         for row in raw:
-            known = publications.setdefault(row["region"], {"n": 0, "legal": 0})
-            known["n"] += row["n"]
-            known["legal"] += row["legal"]
-    for row in publications.values():
-        row["legal_known"] = row["n"]
+            figures = known(row["region"])
+            for name in ("n", "legal", "kazakh"):
+                figures[name] += row[name]
+            figures["legal_known"] += row["n"]
+            figures["language_known"] += row["n"]
+            if row["n"]:
+                figures["months"].add(period.end.month)
     tallies = Tally.objects.filter(starts_on__gte=period.start, ends_on__lte=period.end)
-    for region, count, legal in tallies.values_list("region", "count", "topic_legal"):
-        row = publications.setdefault(region, {"n": 0, "legal": 0, "legal_known": 0})
-        row["n"] += count
+    for region, count, legal, kazakh, starts_on, ends_on in tallies.values_list(
+        "region", "count", "topic_legal", "kazakh", "starts_on", "ends_on"
+    ):
+        figures = known(region)
+        figures["n"] += count
         if legal is not None:  # the tally says how many of it are legal
-            row["legal_known"] += count
-            row["legal"] += legal
+            figures["legal_known"] += count
+            figures["legal"] += legal
+        if kazakh is not None:
+            figures["language_known"] += count
+            figures["kazakh"] += kazakh
+        if starts_on.month == ends_on.month:
+            if count:
+                figures["months"].add(starts_on.month)
+        else:
+            figures["months_unknown"] = True
     latest_members = Subquery(
         MemberCount.objects.filter(unit=OuterRef("unit"), counted_on__lte=period.end)
         .order_by("-counted_on")
@@ -122,9 +179,14 @@ def national_figures(*, period: Period) -> list[RegionRow]:
     return [
         RegionRow(
             region=region,
-            publications=publications.get(region.pk, {}).get("n", 0),
-            legal=publications.get(region.pk, {}).get("legal", 0),
-            legal_known=publications.get(region.pk, {}).get("legal_known", 0),
+            publications=known(region.pk)["n"],
+            legal=known(region.pk)["legal"],
+            legal_known=known(region.pk)["legal_known"],
+            kazakh=known(region.pk)["kazakh"],
+            language_known=known(region.pk)["language_known"],
+            months_with_posts=known(region.pk)["months"],
+            months_unknown=known(region.pk)["months_unknown"],
+            period_months=period.end.month,
             members=members.get(region.pk, 0),
             followers=followers.get(region.pk, 0),
             branches=branches.get(region.pk, 0),

@@ -22,14 +22,14 @@ def percent(value, decimals=1):
 
 
 @register.filter
-def signed(value):
-    """A change: +3, −2, 0."""
+def signed(value, decimals=0):
+    """A change: +3, −2, 0 (or +1,5 with one decimal)."""
     if value is None:
         return "–"
     if value > 0:
-        return f"+{format_number(value)}"
+        return f"+{format_number(value, int(decimals))}"
     if value < 0:
-        return f"\u2212{format_number(-value)}"
+        return f"\u2212{format_number(-value, int(decimals))}"
     return "0"
 
 

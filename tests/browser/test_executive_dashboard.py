@@ -9,6 +9,7 @@ def test_executive_sees_abai_2024_and_opens_the_33_facebook_publications(login_p
     """They are known only as tallies: the list under the filters shows them."""
     page = login_page("abai_executive", viewport={"width": 1280, "height": 900})
     page.goto(f"{live_server.url}/dashboard/abai/?year=2024&as_of=2024-09-01")
+    page.locator("[data-testid=section-platforms] > summary").click()  # a detail section
     platforms = page.locator("[data-testid=by-platform]")
     facebook = platforms.locator("tr", has_text="Facebook")
     site = platforms.locator("tr", has_text="Сайт")
@@ -16,10 +17,12 @@ def test_executive_sees_abai_2024_and_opens_the_33_facebook_publications(login_p
     assert facebook.locator("td").nth(3).inner_text().strip() == "33"
     assert site.locator("td").nth(3).inner_text().strip() == "28"
     assert press.locator("td").nth(3).inner_text().strip() == "6"
-    assert page.locator("[data-testid=followers]").inner_text().strip() == "261"
+    followers = page.locator("[data-testid=key-followers]")
+    assert followers.locator("[data-testid=key-value]").inner_text().strip() == "261"
     assert "1,0" in page.locator("[data-testid=followers-per-hundred]").inner_text()
-    assert page.locator("[data-testid=branches-with-pages]").inner_text().strip().startswith("5")
-    assert "9" in page.locator("[data-testid=branches-with-pages]").inner_text()
+    with_pages = page.locator("[data-testid=key-branch-pages] [data-testid=key-value]")
+    assert with_pages.inner_text().strip().startswith("5")
+    assert "9" in with_pages.inner_text()
 
     facebook.locator("a", has_text="33").click()
     page.wait_for_url("**/publications/?*")
