@@ -125,10 +125,10 @@ def test_a_region_is_brought_on_by_its_own_people(browser, login_page, live_serv
     )
     executive.goto(f"{base}/dashboard/")
     executive.wait_for_url(re.compile(r"/dashboard/zhetisu/"))
-    assert executive.locator("[data-testid=primaries]").inner_text().strip() == "3"
-    assert executive.locator("[data-testid=members]").inner_text().strip() == "150"
+    assert executive.locator("[data-testid=primaries]").text_content().strip() == "3"
+    assert executive.locator("[data-testid=members]").text_content().strip() == "150"
     row = executive.locator("[data-testid=completeness] tbody tr", has_text="Талдықорған")
-    assert row.locator("td.table-success").inner_text().strip() == "1"
+    assert row.locator("td.table-success").text_content().strip() == "1"
 
     # The central press service sees both regions, each by its own name.
     press = login_page("central_press", viewport={"width": 1200, "height": 900})
