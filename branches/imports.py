@@ -11,7 +11,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from branches.models import ImportBatch, MemberCount, OrgUnit
-from branches.records.excel import Column, Sheet
 from branches.records.imports import (
     CellError,
     Importer,
@@ -21,6 +20,7 @@ from branches.records.imports import (
     parse_date,
     parse_text,
 )
+from branches.records.reader import Column, Sheet
 from branches.selectors import unit_changeable_list, user_assignment
 from branches.services import member_count_set
 from branches.text import search_key
@@ -101,7 +101,7 @@ class PrimaryOrganizationImporter(Importer):
                     )
                 )
             if problems:
-                preview.add_problems(problems)
+                preview.add_problems(problems, values)
                 continue
             unit = parsed["code"] or self.primaries_by_name.get(search_key(name))
             preview.new.append((unit, parsed))

@@ -14,7 +14,6 @@ from django.utils.translation import gettext as _
 
 from branches.locks import period_is_locked
 from branches.models import ImportBatch
-from branches.records.excel import Column, Sheet
 from branches.records.imports import (
     CellError,
     Importer,
@@ -24,6 +23,7 @@ from branches.records.imports import (
     parse_date,
     parse_text,
 )
+from branches.records.reader import Column, Sheet
 from branches.selectors import unit_changeable_list
 from branches.text import search_key
 from publications.forms import resource_choices
@@ -101,7 +101,7 @@ class TallyImporter(Importer):
         seen: set[tuple] = set()
         for number, values in sheet.rows:
             tally, resources, problems = self._row(number, values)
-            preview.problems.extend(problems)
+            preview.add_problems(problems, values)
             if tally is None:
                 continue
             key = (
@@ -123,17 +123,20 @@ class TallyImporter(Importer):
             ):
                 preview.skipped.append((number, _("already recorded")))
             elif same:
-                preview.problems.append(
-                    Problem(
-                        number,
-                        self.header("starts_on"),
-                        _shown(tally.starts_on),
-                        _(
-                            "Overlaps a recorded tally of the same unit and resource "
-                            "(%(span)s: %(n)s); the same publications would be counted twice."
+                preview.add_problems(
+                    [
+                        Problem(
+                            number,
+                            self.header("starts_on"),
+                            _shown(tally.starts_on),
+                            _(
+                                "Overlaps a recorded tally of the same unit and resource "
+                                "(%(span)s: %(n)s); the same publications would be counted twice."
+                            )
+                            % {"span": same[0].span_label, "n": same[0].count},
                         )
-                        % {"span": same[0].span_label, "n": same[0].count},
-                    )
+                    ],
+                    values,
                 )
             else:
                 tally.pending_resources = resources
