@@ -4,6 +4,7 @@ accepted), how each row is checked, and the export's columns."""
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from datetime import date
 from typing import Any
@@ -138,6 +139,7 @@ _LOOK_ALIKES = str.maketrans("aeopcxykmthbiABEKMHOPCTXYI", "аеорсхукмт
 _PUNCTUATION = re.compile(r"[«»\"'“”„()\[\].,;:!?]+")
 
 
+@functools.lru_cache(maxsize=4096)
 def fold(text: str) -> str:
     """A name as matched: case, spacing, quotes and Latin/Cyrillic look-alikes folded."""
     text = search_key(str(text)).translate(_LOOK_ALIKES).replace("ё", "е")

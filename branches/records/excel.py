@@ -122,6 +122,7 @@ def _ods_count_check(archive: zipfile.ZipFile) -> None:
     too_many = ValidationError(_("The file unpacks to far more data than a list can hold."))
     cells = 0
     row_repeat = 1
+    row_at = column_at = 0  # where the next row and cell start
     try:
         with archive.open("content.xml") as stream:
             for _event, element in DefusedET.iterparse(stream, events=("start",)):
@@ -131,13 +132,20 @@ def _ods_count_check(archive: zipfile.ZipFile) -> None:
                 repeat = next((v for k, v in element.attrib.items() if k.endswith("repeated")), "1")
                 count = int(repeat) if repeat.isdigit() else 1
                 if tag == "table-row":
-                    row_repeat = count
-                elif any(k.endswith("value-type") for k in element.attrib):
+                    row_at += row_repeat
+                    row_repeat, column_at = count, 0
+                    continue
+                if any(k.endswith("value-type") for k in element.attrib):
                     # Only cells with a value count: empty ones repeated to the sheet's edge
                     # are how .ods pads a sheet.
                     cells += count * row_repeat
-                    if cells > MAX_CELLS:
+                    if (
+                        cells > MAX_CELLS
+                        or column_at + count > MAX_COLUMN
+                        or row_at + row_repeat > MAX_SHEET_ROWS
+                    ):
                         raise too_many
+                column_at += count
     except (ET.ParseError, DefusedXmlException, zipfile.BadZipFile, OSError, EOFError):
         raise ValidationError(_("The file could not be read as a spreadsheet.")) from None
 
@@ -172,9 +180,27 @@ def _count_elements(
                     counts[tag] += 1
                     if counts[tag] > limits[tag]:
                         raise error
+                    if tag == "c" and len(element) and _beyond(element.get("r", "")):
+                        raise error
                     element.clear()
     except (ET.ParseError, DefusedXmlException, zipfile.BadZipFile, OSError, EOFError):
         raise ValidationError(_("The file could not be read as an Excel workbook.")) from None
+
+
+MAX_COLUMN = 500
+_CELL_REF = re.compile(r"^([A-Z]{1,3})(\d+)$")
+
+
+def _beyond(ref: str) -> bool:
+    """Whether a cell with a value lies past the rows and columns a list can use: two values at
+    A1 and XFD20000 would make the reader lay out 300 million cells."""
+    match = _CELL_REF.match(ref)
+    if not match:
+        return False
+    column = 0
+    for letter in match.group(1):
+        column = column * 26 + ord(letter) - 64
+    return column > MAX_COLUMN or int(match.group(2)) > MAX_SHEET_ROWS
 
 
 def xlsx_safe(value: Any) -> Any:

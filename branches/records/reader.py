@@ -11,10 +11,11 @@ that matches no column is kept in `Sheet.ignored`, so the preview can say it was
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import re
 import zipfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import IO, Any
 
@@ -28,6 +29,9 @@ from python_calamine import CalamineError, CalamineWorkbook
 from branches.text import clean_text
 
 HEADER_SEARCH_ROWS = 20
+MAX_GRID_ROWS = 20_100
+MAX_GRID_COLUMNS = 500
+MAX_GRID = 1_500_000
 # The template's second sheet (instructions and an example) is never read as data.
 INSTRUCTION_SHEETS = ("нұсқаулық", "инструкция", "instructions", "lists")
 TOTALS_WORDS = ("барлығы", "жиыны", "жиынтығы", "итого", "всего", "total")
@@ -187,6 +191,7 @@ def _match(text: str, lookup: dict[str, str]) -> str | None:
 
 def _body(grid, links, name, header_row, depth, positions, ignored, columns, max_rows) -> Sheet:
     linked = {positions[c.key] for c in columns if c.link and c.key in positions}
+    links = links() if linked else {}
     data: list[tuple[int, dict[str, Any]]] = []
     totals: list[int] = []
     first = header_row + depth
@@ -238,21 +243,30 @@ def _is_totals(row: list[Any]) -> bool:
 # Formats
 
 
-def _sheets(upload: IO[bytes], kind: str) -> list[tuple[str, list[list[Any]], dict]]:
-    """[(sheet name, rows of cells, {(row, column): hyperlink target})] of a checked file."""
+def _sheets(upload: IO[bytes], kind: str) -> list[tuple[str, list[list[Any]], Callable]]:
+    """[(sheet name, rows of cells, a function giving {(row, column): hyperlink target})] of a
+    checked file (the links are read only for the sheet the table is on)."""
     upload.seek(0)
     if kind == "csv":
-        return [("CSV", _csv_rows(upload.read()), {})]
+        return [("CSV", _csv_rows(upload.read()), dict)]
     content = upload.read()
     try:
         workbook = CalamineWorkbook.from_filelike(io.BytesIO(content))
         result = []
         for name in workbook.sheet_names:
             sheet = workbook.get_sheet_by_name(name)
+            # Two cells at A1 and XFD20000 pass every count but span 300 million: refused
+            # before the grid is made.
+            height, width = sheet.height, sheet.width
+            if height > MAX_GRID_ROWS or width > MAX_GRID_COLUMNS or height * width > MAX_GRID:
+                raise ValidationError(
+                    _("The sheet «%(sheet)s» spans far more rows or columns than a list can.")
+                    % {"sheet": name}
+                )
             grid = sheet.to_python(skip_empty_area=False)
             for (top, left), (bottom, right) in sheet.merged_cell_ranges or ():
                 _fill_merged(grid, top, left, bottom, right)
-            links = _xlsx_links(content, name) if kind == "xlsx" else {}
+            links = functools.partial(_xlsx_links, content, name) if kind == "xlsx" else dict
             result.append((name, grid, links))
         return result
     except (CalamineError, ValueError, TypeError, OSError, zipfile.BadZipFile):
@@ -312,6 +326,9 @@ def _xlsx_links(content: bytes, sheet_name: str) -> dict[tuple[int, int], str]:
         path = _sheet_path(archive, names, sheet_name)
         if path is None:
             return links
+        with archive.open(path) as stream:
+            if not re.search(rb"(?i)hyperlink", stream.read()):
+                return links  # most sheets have none: no need to parse the XML again
         rels_path = path.replace("worksheets/", "worksheets/_rels/") + ".rels"
         targets: dict[str, str] = {}
         if rels_path in names:

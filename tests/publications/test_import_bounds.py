@@ -105,3 +105,20 @@ def test_an_export_past_the_limit_is_a_400_that_says_so(client, abai_staff, monk
     narrow = client.get("/publications/export.xlsx", {"per_page": "1", "q": "жоқ-мұндай-сөз"})
     assert narrow.status_code == 200
     assert narrow["Content-Disposition"].startswith("attachment")
+
+
+def test_two_cells_far_apart_are_refused_before_the_sheet_is_laid_out(client, aksuat_officer):
+    import io
+
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    workbook.active.append(KK_HEADERS)
+    workbook.active["XFD20000"] = "x"
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    client.force_login(aksuat_officer)
+    started = time.monotonic()
+    response = _upload(client, SimpleUploadedFile("far.xlsx", buffer.getvalue()))
+    assert time.monotonic() - started < 5
+    assert response.context["form"].errors["file"]
