@@ -9,6 +9,7 @@ from typing import Any
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext_lazy
 
 from branches.models import ImportBatch, MemberCount, OrgUnit
 from branches.records.imports import (
@@ -26,14 +27,29 @@ from branches.services import member_count_set
 from branches.text import search_key
 
 COLUMNS = [
-    Column("code", ("Код", "Код организации", "Code"), required=False),
-    Column("name", ("Атауы", "Название", "Name")),
-    Column("branch", ("Филиал", "Branch"), required=False),
-    Column("members", ("Мүшелер саны", "Численность членов", "Число членов", "Members")),
+    Column(
+        "code",
+        ("Код", "Код организации", "Code"),
+        required=False,
+        label=pgettext_lazy("import column", "Code"),
+    ),
+    Column("name", ("Атауы", "Название", "Name"), label=pgettext_lazy("import column", "Name")),
+    Column(
+        "branch",
+        ("Филиал", "Branch"),
+        required=False,
+        label=pgettext_lazy("import column", "Branch"),
+    ),
+    Column(
+        "members",
+        ("Мүшелер саны", "Численность членов", "Число членов", "Members"),
+        label=pgettext_lazy("import column", "Members"),
+    ),
     Column(
         "counted_on",
         ("Есептелген күні", "Есеп күні", "Дата подсчёта", "Дата учёта", "Counted on"),
         required=False,
+        label=pgettext_lazy("import column", "Counted on"),
     ),
 ]
 

@@ -195,7 +195,9 @@ class Publication(TrackedRecord):
     search_text = models.TextField(editable=False, default="")
     # The address as duplicates are decided on (addresses.url_key): one post, one record per
     # resource, whatever form of its address was pasted.
-    url_key = models.CharField(max_length=URL_MAX_LENGTH, blank=True, default="", editable=False)
+    url_key = models.CharField(
+        max_length=URL_MAX_LENGTH, blank=True, default="", db_default="", editable=False
+    )
     import_batch = models.ForeignKey(
         "branches.ImportBatch",
         verbose_name=_("import"),

@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext_lazy
 
 from branches.locks import period_is_locked
 from branches.models import ImportBatch
@@ -39,22 +40,67 @@ TOPIC_HEADERS = {
     "topic_culture_sport": ("Мәдениет және спорт", "Культура и спорт", "Culture and sport"),
     "topic_other": ("Басқа тақырып", "Другие темы", "Other topics"),
 }
+TOPIC_LABELS = {
+    "topic_legal": pgettext_lazy("import column", "Legal"),
+    "topic_organizational": pgettext_lazy("import column", "Organizational"),
+    "topic_socioeconomic": pgettext_lazy("import column", "Socioeconomic"),
+    "topic_labour_safety": pgettext_lazy("import column", "Labour safety"),
+    "topic_youth": pgettext_lazy("import column", "Youth"),
+    "topic_culture_sport": pgettext_lazy("import column", "Culture and sport"),
+    "topic_other": pgettext_lazy("import column", "Other topics"),
+}
 COLUMNS = [
-    Column("starts_on", ("Басталуы", "Начало периода", "С", "From")),
-    Column("ends_on", ("Аяқталуы", "Конец периода", "По", "To")),
-    Column("unit", ("Ұйым", "Организация", "Unit")),
-    Column("platform", ("Платформа", "Platform")),
     Column(
-        "resources", ("Ресурс", "Ресурсы", "Ресурс (издание, страница)", "Resource"), required=False
+        "starts_on",
+        ("Басталуы", "Начало периода", "С", "From"),
+        label=pgettext_lazy("import column", "From"),
     ),
-    Column("count", ("Материалдар саны", "Число материалов", "Саны", "Count")),
-    Column("reposts", ("Оның ішінде репост", "Из них репостов", "Reposts"), required=False),
     Column(
-        "kazakh", ("Оның ішінде қазақ тілінде", "Из них на казахском", "In Kazakh"), required=False
+        "ends_on",
+        ("Аяқталуы", "Конец периода", "По", "To"),
+        label=pgettext_lazy("import column", "To"),
     ),
-    Column("views", ("Қаралым", "Просмотры", "Views"), required=False),
-    *[Column(key, headers, required=False) for key, headers in TOPIC_HEADERS.items()],
-    Column("source", ("Дереккөзі", "Источник", "Source"), required=False),
+    Column("unit", ("Ұйым", "Организация", "Unit"), label=pgettext_lazy("import column", "Unit")),
+    Column("platform", ("Платформа", "Platform"), label=pgettext_lazy("import column", "Platform")),
+    Column(
+        "resources",
+        ("Ресурс", "Ресурсы", "Ресурс (издание, страница)", "Resource"),
+        required=False,
+        label=pgettext_lazy("import column", "Resources"),
+    ),
+    Column(
+        "count",
+        ("Материалдар саны", "Число материалов", "Саны", "Count"),
+        label=pgettext_lazy("import column", "Count"),
+    ),
+    Column(
+        "reposts",
+        ("Оның ішінде репост", "Из них репостов", "Reposts"),
+        required=False,
+        label=pgettext_lazy("import column", "Reposts"),
+    ),
+    Column(
+        "kazakh",
+        ("Оның ішінде қазақ тілінде", "Из них на казахском", "In Kazakh"),
+        required=False,
+        label=pgettext_lazy("import column", "In Kazakh"),
+    ),
+    Column(
+        "views",
+        ("Қаралым", "Просмотры", "Views"),
+        required=False,
+        label=pgettext_lazy("import column", "Views"),
+    ),
+    *[
+        Column(key, headers, required=False, label=TOPIC_LABELS[key])
+        for key, headers in TOPIC_HEADERS.items()
+    ],
+    Column(
+        "source",
+        ("Дереккөзі", "Источник", "Source"),
+        required=False,
+        label=pgettext_lazy("import column", "Source"),
+    ),
 ]
 assert {c.key for c in COLUMNS} >= set(TOPIC_FIELDS.values())
 PARTS = ("reposts", "kazakh", "views", *TOPIC_FIELDS.values())

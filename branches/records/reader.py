@@ -162,7 +162,7 @@ def _find_header(grid: list[list[Any]], lookup: dict[str, str]):
                 elif text:
                     ignored.append(text)
             if positions and (best is None or len(positions) > len(best[2])):
-                best = (index, depth, positions, ignored)
+                best = (index, depth, positions, list(dict.fromkeys(ignored)))
     return best
 
 
@@ -195,8 +195,13 @@ def _body(grid, links, name, header_row, depth, positions, ignored, columns, max
     data: list[tuple[int, dict[str, Any]]] = []
     totals: list[int] = []
     first = header_row + depth
+    headed = {i for i, text in enumerate(_headers(grid, header_row, depth)) if text}
+    unheaded: set[int] = set()  # columns with values but no header: said, never dropped unseen
     for index in range(first, len(grid)):
         row = grid[index]
+        unheaded.update(
+            i for i, v in enumerate(row) if i not in headed and i not in unheaded and not _blank(v)
+        )
         values = {}
         for key, position in positions.items():
             value = row[position] if position < len(row) else None
@@ -214,6 +219,8 @@ def _body(grid, links, name, header_row, depth, positions, ignored, columns, max
                 % {"limit": f"{max_rows:,}".replace(",", " ")}
             )
         data.append((index + 1, values))
+    for position in sorted(unheaded):
+        ignored.append(_("column %(letter)s (no header)") % {"letter": _letter(position)})
     return Sheet(
         header_row=header_row + depth,
         positions=positions,
@@ -222,6 +229,15 @@ def _body(grid, links, name, header_row, depth, positions, ignored, columns, max
         ignored=ignored,
         totals=totals,
     )
+
+
+def _letter(index: int) -> str:
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
 
 
 def _formula_target(value: Any) -> str | None:

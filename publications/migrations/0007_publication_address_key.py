@@ -11,14 +11,17 @@ def backfill_address_keys(apps, schema_editor):
     from publications.addresses import url_key
 
     Publication = apps.get_model("publications", "Publication")
-    seen = set()
+    seen: set[str] = set()  # the keys of one resource at a time
+    resource_id = None
     batch = []
-    rows = Publication.objects.exclude(url="").order_by("id").only("id", "resource_id", "url")
-    for publication in rows.iterator(chunk_size=2000):
+    rows = Publication.objects.exclude(url="").order_by("resource_id", "id")
+    for publication in rows.only("id", "resource_id", "url").iterator(chunk_size=2000):
+        if publication.resource_id != resource_id:
+            resource_id, seen = publication.resource_id, set()
         key = url_key(publication.url)
-        if (publication.resource_id, key) in seen:
+        if key in seen:
             continue
-        seen.add((publication.resource_id, key))
+        seen.add(key)
         publication.url_key = key
         batch.append(publication)
         if len(batch) >= 2000:
@@ -39,7 +42,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='publication',
             name='url_key',
-            field=models.CharField(blank=True, default='', editable=False, max_length=2048),
+            field=models.CharField(blank=True, db_default='', default='', editable=False, max_length=2048),
         ),
         migrations.RunPython(backfill_address_keys, migrations.RunPython.noop),
         migrations.AddConstraint(

@@ -430,3 +430,30 @@ def test_the_tally_import_takes_a_csv_with_the_headers_the_portal_shows(client, 
     assert preview.ok, preview.problems
     assert preview.new[0].count == 1200
     assert preview.new[0].ends_on == date(2022, 6, 30)
+
+
+def test_the_backfill_keys_recorded_addresses_and_leaves_older_doubles_unkeyed(aksuat):
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module("publications.migrations.0007_publication_address_key")
+    page = Resource.objects.get(owner=aksuat)
+    first, double, other = (
+        PublicationFactory(resource=page, unit=aksuat, url=f"https://fb.com/aksuat/bf{i}")
+        for i in range(3)
+    )
+    Publication.objects.filter(pk__in=[first.pk, double.pk, other.pk]).update(url_key="")
+    Publication.objects.filter(pk=double.pk).update(url="http://m.facebook.com/aksuat/bf0/")
+    migration.backfill_address_keys(apps, None)
+    keys = dict(
+        Publication.objects.filter(pk__in=[first.pk, double.pk, other.pk]).values_list(
+            "pk", "url_key"
+        )
+    )
+    assert keys == {
+        first.pk: "facebook.com/aksuat/bf0",
+        double.pk: "",
+        other.pk: "facebook.com/aksuat/bf2",
+    }
+    assert Publication.objects.filter(pk=double.pk).exists(), "nothing is deleted"
