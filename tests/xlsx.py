@@ -13,6 +13,7 @@ KK_HEADERS = ["Күні", "Ресурс", "Ұйым", "Атауы", "Сілте�
 def xlsx_file(rows: list[list], *, name: str = "list.xlsx") -> SimpleUploadedFile:
     workbook = openpyxl.Workbook()
     sheet = workbook.active
+    sheet.title = "Тізім"  # as the template names it
     for row in rows:
         sheet.append(row)
     buffer = io.BytesIO()

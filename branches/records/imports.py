@@ -256,6 +256,7 @@ def refused_rows(preview: Preview) -> list[list[Any]]:
 
 
 TEMPLATE_LIST_ROWS = 1000
+LISTS_SHEET = "Тізімдер"  # hidden: the drop-down lists' values (never read as data)
 
 
 def import_template(*, importer: Importer) -> bytes:
@@ -273,7 +274,7 @@ def import_template(*, importer: Importer) -> bytes:
         sheet.column_dimensions[letter].width = max(12, min(40, len(column.name) + 4))
     choices = importer.template_choices()
     if choices:
-        lists = workbook.create_sheet("Lists")
+        lists = workbook.create_sheet(LISTS_SHEET)
         lists.sheet_state = "hidden"
         keys = [c.key for c in importer.columns]
         for list_index, (key, values) in enumerate(choices.items(), start=1):
@@ -284,7 +285,7 @@ def import_template(*, importer: Importer) -> bytes:
                 lists.cell(row=row, column=list_index, value=xlsx_safe(str(value)))
             validation = DataValidation(
                 type="list",
-                formula1=f"=Lists!${list_letter}$1:${list_letter}${len(values)}",
+                formula1=f"={LISTS_SHEET}!${list_letter}$1:${list_letter}${len(values)}",
                 allow_blank=True,
                 showErrorMessage=False,  # a name typed another way is still matched on import
             )
@@ -316,8 +317,8 @@ TEMPLATE_INSTRUCTIONS = (
     ),
     gettext_lazy("Numbers: 1200, 1 200 or 1,2 мың; leave a cell empty or write «-» if unknown."),
     gettext_lazy(
-        "Addresses: paste them as they are; www., m., tracking parameters and a final «/» do "
-        "not make a post new."
+        "Addresses: paste them as they are; the phone version, tracking parameters and a final "
+        "«/» do not make a post new."
     ),
     gettext_lazy(".xlsx, .xls, .ods and .csv are accepted; rows already recorded are skipped."),
 )

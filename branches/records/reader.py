@@ -33,7 +33,7 @@ MAX_GRID_ROWS = 20_100
 MAX_GRID_COLUMNS = 500
 MAX_GRID = 1_500_000
 # The template's second sheet (instructions and an example) is never read as data.
-INSTRUCTION_SHEETS = ("нұсқаулық", "инструкция", "instructions", "lists")
+INSTRUCTION_SHEETS = ("нұсқаулық", "инструкция", "instructions", "тізімдер")
 TOTALS_WORDS = ("барлығы", "жиыны", "жиынтығы", "итого", "всего", "total")
 _BRACKETS = re.compile(r"\([^)]*\)|\[[^\]]*\]|\{[^}]*\}")
 _UNITS = re.compile(r",\s*(дана|шт\.?|саны|кол-во|количество|count|pcs)$")

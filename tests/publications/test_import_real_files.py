@@ -407,12 +407,12 @@ def test_the_template_lists_the_users_own_pages_and_units_in_their_language(clie
     assert [c.value for c in sheet[1]][:4] == ["Дата", "Информационный ресурс", "Организация",
                                                "Заголовок"]  # fmt: skip
     assert sheet.max_row == 1, "no example row on the sheet that is imported"
-    lists = workbook["Lists"]
+    lists = workbook["Тізімдер"]
     names = {cell.value for column in lists.iter_cols() for cell in column}
     assert PAGE in names
     assert not any("Үржар" in str(name) for name in names), "only the user's own"
     formulas = {v.formula1 for v in sheet.data_validations.dataValidation}
-    assert any(f.startswith("=Lists!$A$1") for f in formulas)
+    assert any(f.startswith("=Тізімдер!$A$1") for f in formulas)
     assert "Инструкция" in workbook.sheetnames
 
 
