@@ -25,7 +25,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from branches.models import ImportBatch
 from branches.records.excel import MAX_ROWS, upload_check, xlsx_safe
-from branches.records.reader import Column, Sheet, table_read
+from branches.records.reader import Column, Sheet, header_key, table_read
 from branches.text import clean_text
 
 EXCEL_EPOCH = date(1899, 12, 30)
@@ -87,6 +87,8 @@ class Preview:
     groups: dict[tuple[str, str], ProblemGroup] = field(default_factory=dict)
     sheet: str = ""  # the sheet the table was read from
     ignored: list[str] = field(default_factory=list)  # headers of columns not imported
+    unheaded: list[str] = field(default_factory=list)  # columns with values but no header
+    mappable: list[tuple[str, str]] = field(default_factory=list)  # (key, name) not found
     totals: list[int] = field(default_factory=list)  # totals rows skipped
     sample: list[dict[str, str]] = field(default_factory=list)  # the first rows, as parsed
     sample_columns: list[str] = field(default_factory=list)
@@ -198,7 +200,7 @@ def batch_preview(*, importer: Importer, batch: ImportBatch) -> Preview:
 def _batch_check(importer: Importer, batch: ImportBatch) -> Preview:
     with batch.file.open("rb") as stored:
         kind = upload_check(stored, size=batch.file.size)
-        return _check(importer, stored, kind)
+        return _check(importer, stored, kind, batch.column_map)
 
 
 def _preview_key(batch: ImportBatch) -> str:
@@ -207,6 +209,20 @@ def _preview_key(batch: ImportBatch) -> str:
 
 def _preview_keep(batch: ImportBatch, preview: Preview) -> None:
     cache.set(_preview_key(batch), preview, PREVIEW_KEPT_SECONDS)
+
+
+def batch_map(*, importer: Importer, batch: ImportBatch, mapping: dict[str, str]) -> Preview:
+    """Import the columns the reader did not know as the fields the user chose
+    ({header: column key}; an empty key leaves a column out), and check the file again."""
+    keys = {c.key for c in importer.columns}
+    chosen = {header_key(h): k for h, k in mapping.items() if k in keys}
+    if len(set(chosen.values())) < len(chosen):
+        raise ValidationError(_("Each field can be chosen for one column only."))
+    batch.column_map = chosen
+    preview = _batch_check(importer, batch)
+    batch.save(update_fields=["column_map"])
+    _preview_keep(batch, preview)
+    return preview
 
 
 def batch_confirm(*, importer: Importer, batch: ImportBatch, valid_only: bool = False) -> Preview:
@@ -230,12 +246,16 @@ def batch_confirm(*, importer: Importer, batch: ImportBatch, valid_only: bool = 
     return preview
 
 
-def _check(importer: Importer, stream, kind: str) -> Preview:
-    sheet = table_read(stream, kind=kind, columns=importer.columns, max_rows=MAX_ROWS)
+def _check(importer: Importer, stream, kind: str, mapping: dict[str, str] | None = None) -> Preview:
+    sheet = table_read(
+        stream, kind=kind, columns=importer.columns, max_rows=MAX_ROWS, mapping=mapping
+    )
     preview = importer.check(sheet)
     preview.rows = len(sheet.rows)
     preview.sheet = sheet.name
     preview.ignored = sheet.ignored
+    preview.unheaded = sheet.unheaded
+    preview.mappable = [(c.key, c.name) for c in importer.columns if c.key not in sheet.positions]
     preview.totals = sheet.totals
     preview.columns = [(c.key, c.name) for c in importer.columns if c.key in sheet.positions]
     preview.sample = [importer.sample(record) for record in preview.new[:SAMPLE_ROWS]]

@@ -66,6 +66,7 @@ class Sheet:
     rows: list[tuple[int, dict[str, Any]]]
     name: str = ""
     ignored: list[str] = field(default_factory=list)  # headers matched to no column
+    unheaded: list[str] = field(default_factory=list)  # columns with values but no header
     totals: list[int] = field(default_factory=list)  # totals rows skipped
 
 
@@ -98,10 +99,20 @@ def _blank(value: Any) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
-def table_read(upload: IO[bytes], *, kind: str, columns: list[Column], max_rows: int) -> Sheet:
-    """The table of the first sheet that has the required columns."""
+def table_read(
+    upload: IO[bytes],
+    *,
+    kind: str,
+    columns: list[Column],
+    max_rows: int,
+    mapping: dict[str, str] | None = None,
+) -> Sheet:
+    """The table of the first sheet that has the required columns; `mapping` gives the
+    columns a user mapped by hand ({header_key(header): column key})."""
     sheets = _sheets(upload, kind)
-    lookup = header_lookup(columns)
+    keys = {c.key for c in columns}
+    lookup = {**header_lookup(columns)}
+    lookup.update({h: k for h, k in (mapping or {}).items() if k in keys})
     best: tuple[int, str, list[Column]] | None = None
     names = []
     for name, grid, links in sheets:
@@ -219,14 +230,15 @@ def _body(grid, links, name, header_row, depth, positions, ignored, columns, max
                 % {"limit": f"{max_rows:,}".replace(",", " ")}
             )
         data.append((index + 1, values))
-    for position in sorted(unheaded):
-        ignored.append(_("column %(letter)s (no header)") % {"letter": _letter(position)})
     return Sheet(
         header_row=header_row + depth,
         positions=positions,
         rows=data,
         name=name,
         ignored=ignored,
+        unheaded=[
+            _("column %(letter)s (no header)") % {"letter": _letter(p)} for p in sorted(unheaded)
+        ],
         totals=totals,
     )
 

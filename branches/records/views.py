@@ -22,6 +22,7 @@ from branches.records.excel import XLSX_CONTENT_TYPE, xlsx_bytes, xlsx_response
 from branches.records.imports import (
     Importer,
     batch_confirm,
+    batch_map,
     batch_preview,
     batch_upload,
     import_template,
@@ -274,6 +275,21 @@ def import_batch_view(
     _require(request.user.has_perm(perm))
     batch = get_object_or_404(ImportBatch, pk=pk, created_by=request.user, kind=importer_class.kind)
     importer = importer_class(user=request.user)
+    if (
+        request.method == "POST"
+        and batch.status == ImportBatch.Status.PREVIEWED
+        and request.POST.get("action") == "map"
+    ):
+        preview = batch_preview(importer=importer, batch=batch)
+        mapping = {
+            header: request.POST.get(f"map-{index}", "")
+            for index, header in enumerate(preview.ignored)
+        }
+        try:
+            batch_map(importer=importer, batch=batch, mapping=mapping)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        return redirect(f"{namespace}:import_batch", pk=batch.pk)
     if request.method == "POST" and batch.status == ImportBatch.Status.PREVIEWED:
         valid_only = request.POST.get("rows") == "valid"
         preview = batch_confirm(importer=importer, batch=batch, valid_only=valid_only)

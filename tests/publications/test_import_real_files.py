@@ -66,6 +66,26 @@ def test_an_unrecognised_column_is_listed_as_not_imported(client, aksuat_officer
     assert response.context["preview"].ok, "an unknown column does not block the import"
 
 
+def test_an_unrecognised_column_can_be_imported_as_a_field_the_user_chooses(
+    client, aksuat_officer
+):
+    client.force_login(aksuat_officer)
+    rows = [
+        ["Күні", "Ресурс", "Ұйым", "Атауы", "Посттың мекенжайы"],
+        _row("Таңдалған", "https://www.facebook.com/aksuat/posts/mapped"),
+    ]
+    response = _upload(client, xlsx_file(rows))
+    assert response.context["preview"].ignored == ["Посттың мекенжайы"]
+    assert 'data-testid="map-columns"' in response.content.decode()
+    batch_url = reverse("publications:import_batch", args=[response.context["batch"].pk])
+    mapped = client.post(batch_url, {"action": "map", "map-0": "url"}, follow=True)
+    preview = mapped.context["preview"]
+    assert not preview.ignored
+    assert preview.new[0].url == "https://www.facebook.com/aksuat/posts/mapped"
+    client.post(batch_url)
+    assert Publication.objects.get(title="Таңдалған").url.endswith("/posts/mapped")
+
+
 def test_a_two_row_header_with_a_merged_group_reads_the_counts(client, aksuat_officer):
     client.force_login(aksuat_officer)
     workbook = openpyxl.Workbook()
