@@ -54,7 +54,7 @@ def url_clean(text: str) -> str:
         text = "https:" + text
     elif not _SCHEME.match(text) and _LOOKS_LIKE_HOST.match(text):
         text = "https://" + text
-    return safe_url_string(text)
+    return text
 
 
 def url_host(url: str) -> str:
@@ -70,13 +70,14 @@ def url_key(url: str) -> str:
     url = url_clean(url)
     if not url:
         return ""
+    url = safe_url_string(url)  # «…/Семинар» and «…/%D0%A1…» are one address
     parts = urlsplit(url)
     if not parts.hostname:
         return url.casefold()
     host = url_host(url)
     path = re.sub(r"/{2,}", "/", parts.path).rstrip("/")
     query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if k]
-    if urlsplit(url).hostname and (urlsplit(url).hostname or "").lower().endswith("youtu.be"):
+    if (parts.hostname or "").lower().endswith("youtu.be"):
         query.append(("v", path.lstrip("/")))
         path = "/watch"
     kept = url_query_cleaner(
