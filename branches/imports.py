@@ -163,6 +163,16 @@ class PrimaryOrganizationImporter(Importer):
             unit.save()
             member_count_set(unit=unit, counted_on=parsed["counted_on"], members=parsed["members"])
 
+    def sample(self, record) -> dict[str, str]:
+        _unit, parsed = record
+        branch = parsed.get("branch")
+        return {
+            str(self.header("name")): parsed["name"],
+            str(self.header("branch")): branch.label if branch else "",
+            str(self.header("members")): str(parsed["members"]),
+            str(self.header("counted_on")): parsed["counted_on"].strftime("%d.%m.%Y"),
+        }
+
     def template_rows(self) -> list[list[Any]]:
         """The current primary organizations, to be overwritten with the real list."""
         latest: dict[int, MemberCount] = {}

@@ -142,6 +142,21 @@ class TallyImporter(Importer):
     def template_rows(self) -> list[list[Any]]:
         return []  # an example row would be imported as a real tally if left in
 
+    def template_choices(self) -> dict[str, list[str]]:
+        return {
+            "unit": [u.display_name for u in unit_changeable_list(user=self.user).order_by("path")],
+            "platform": [p.label for p in Platform.objects.all()],
+        }
+
+    def sample(self, record: Tally) -> dict[str, str]:
+        return {
+            str(self.header("starts_on")): record.starts_on.strftime("%d.%m.%Y"),
+            str(self.header("ends_on")): record.ends_on.strftime("%d.%m.%Y"),
+            str(self.header("unit")): record.unit.label,
+            str(self.header("platform")): record.platform.label,
+            str(self.header("count")): str(record.count),
+        }
+
     def check(self, sheet: Sheet) -> Preview:
         preview = Preview()
         seen: set[tuple] = set()
