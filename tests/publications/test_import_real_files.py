@@ -66,9 +66,7 @@ def test_an_unrecognised_column_is_listed_as_not_imported(client, aksuat_officer
     assert response.context["preview"].ok, "an unknown column does not block the import"
 
 
-def test_an_unrecognised_column_can_be_imported_as_a_field_the_user_chooses(
-    client, aksuat_officer
-):
+def test_an_unrecognised_column_can_be_imported_as_a_field_the_user_chooses(client, aksuat_officer):
     client.force_login(aksuat_officer)
     rows = [
         ["Күні", "Ресурс", "Ұйым", "Атауы", "Посттың мекенжайы"],
