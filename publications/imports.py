@@ -3,9 +3,6 @@ accepted), how each row is checked, and the export's columns."""
 
 from __future__ import annotations
 
-import difflib
-import functools
-import re
 from datetime import date
 from typing import Any
 
@@ -30,7 +27,7 @@ from branches.records.imports import (
 )
 from branches.records.reader import Column, Sheet
 from branches.selectors import unit_changeable_list, unit_visible_list
-from branches.text import search_key
+from branches.text import NameIndex, fold, search_key
 from publications.addresses import url_clean, url_fits_platform, url_key
 from publications.forms import address_not_on_platform, resource_choices
 from publications.models import URL_MAX_LENGTH, Publication, Resource, http_url_validator
@@ -134,40 +131,6 @@ TEMPLATE_EXAMPLE = [
 ]  # fmt: skip
 COUNTS = ("views", "reactions", "comments", "shares")
 
-# Latin letters that look like Cyrillic ones: «Aқсуат» typed with a Latin A is «Ақсуат».
-_LOOK_ALIKES = str.maketrans("aeopcxykmthbiABEKMHOPCTXYI", "аеорсхукмтнвіАВЕКМНОРСТХУІ")
-_PUNCTUATION = re.compile(r"[«»\"'“”„()\[\].,;:!?]+")
-
-
-@functools.lru_cache(maxsize=4096)
-def fold(text: str) -> str:
-    """A name as matched: case, spacing, quotes and Latin/Cyrillic look-alikes folded."""
-    text = search_key(str(text)).translate(_LOOK_ALIKES).replace("ё", "е")
-    return re.sub(r"\s+", " ", _PUNCTUATION.sub(" ", text)).strip()
-
-
-class _Names:
-    """Records by every name they go by; a name two records share matches neither."""
-
-    def __init__(self) -> None:
-        self.by_key: dict[str, set[Any]] = {}
-        self.shown: dict[str, str] = {}
-
-    def add(self, record: Any, *names: str) -> None:
-        for name in names:
-            key = fold(name) if name else ""
-            if key:
-                self.by_key.setdefault(key, set()).add(record)
-                self.shown.setdefault(key, name)
-
-    def get(self, name: str) -> Any | None:
-        found = self.by_key.get(fold(name), set())
-        return next(iter(found)) if len(found) == 1 else None
-
-    def nearest(self, name: str) -> list[str]:
-        matches = difflib.get_close_matches(fold(name), list(self.by_key), n=3, cutoff=0.6)
-        return [self.shown[m] for m in matches]
-
 
 class PublicationImporter(Importer):
     kind = ImportBatch.Kind.PUBLICATIONS
@@ -177,7 +140,7 @@ class PublicationImporter(Importer):
     def __init__(self, *, user) -> None:
         super().__init__(user=user)
         self.today = timezone.localdate()
-        self.units = _Names()
+        self.units = NameIndex()
         units = unit_changeable_list(user=user).only(
             "id", "name", "name_ru", "short_name", "short_name_ru", "slug", "region_id", "kind",
             "parent_id",
@@ -189,7 +152,7 @@ class PublicationImporter(Importer):
             for short in (unit.short_name, unit.short_name_ru):
                 if short and fold(short) not in self.units.by_key:
                     self.units.add(unit, short)
-        self.resources = _Names()
+        self.resources = NameIndex()
         self.pages: dict[tuple[int, str], list[Resource]] = {}  # (owner, platform): pages
         self.platform_names: dict[str, str] = {}
         for resource in resource_choices(user=user):

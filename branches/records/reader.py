@@ -1,6 +1,6 @@
 """Reading the table out of whatever file an officer sends: .xlsx, .xls, .ods or .csv.
 
-Every format is checked within its bounds before it is parsed (see `excel.xlsx_check`), then
+Every format is checked within its bounds before it is parsed (see `excel.upload_check`), then
 read with calamine (or the csv module). The table is looked for on every sheet but the
 template's instructions: its header row may be anywhere in the first 20 rows, and may be two
 rows (a merged group over sub-headers). Merged body cells are filled down, totals rows skipped
