@@ -9,9 +9,9 @@ from typing import Any
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext_lazy
 
 from branches.models import ImportBatch, MemberCount, OrgUnit
-from branches.records.excel import Column, Sheet
 from branches.records.imports import (
     CellError,
     Importer,
@@ -22,19 +22,35 @@ from branches.records.imports import (
     parse_date,
     parse_text,
 )
+from branches.records.reader import Column, Sheet
 from branches.selectors import unit_changeable_list, user_assignment
 from branches.services import member_count_set
 from branches.text import search_key
 
 COLUMNS = [
-    Column("code", ("Код", "Код организации", "Code"), required=False),
-    Column("name", ("Атауы", "Название", "Name")),
-    Column("branch", ("Филиал", "Branch"), required=False),
-    Column("members", ("Мүшелер саны", "Численность членов", "Число членов", "Members")),
+    Column(
+        "code",
+        ("Код", "Код организации", "Code"),
+        required=False,
+        label=pgettext_lazy("import column", "Code"),
+    ),
+    Column("name", ("Атауы", "Название", "Name"), label=pgettext_lazy("import column", "Name")),
+    Column(
+        "branch",
+        ("Филиал", "Branch"),
+        required=False,
+        label=pgettext_lazy("import column", "Branch"),
+    ),
+    Column(
+        "members",
+        ("Мүшелер саны", "Численность членов", "Число членов", "Members"),
+        label=pgettext_lazy("import column", "Members"),
+    ),
     Column(
         "counted_on",
         ("Есептелген күні", "Есеп күні", "Дата подсчёта", "Дата учёта", "Counted on"),
         required=False,
+        label=pgettext_lazy("import column", "Counted on"),
     ),
 ]
 
@@ -102,7 +118,7 @@ class PrimaryOrganizationImporter(Importer):
                     )
                 )
             if problems:
-                preview.add_problems(problems)
+                preview.add_problems(problems, values)
                 continue
             unit = parsed["code"] or self.primaries_by_name.get(search_key(name))
             preview.new.append((unit, parsed))
@@ -147,6 +163,16 @@ class PrimaryOrganizationImporter(Importer):
             unit._history_user = self.user
             unit.save()
             member_count_set(unit=unit, counted_on=parsed["counted_on"], members=parsed["members"])
+
+    def sample(self, record) -> dict[str, str]:
+        _unit, parsed = record
+        branch = parsed.get("branch")
+        return {
+            str(self.header("name")): parsed["name"],
+            str(self.header("branch")): branch.label if branch else "",
+            str(self.header("members")): str(parsed["members"]),
+            str(self.header("counted_on")): parsed["counted_on"].strftime("%d.%m.%Y"),
+        }
 
     def template_rows(self) -> list[list[Any]]:
         """The current primary organizations, to be overwritten with the real list."""

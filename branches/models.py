@@ -332,6 +332,8 @@ class ImportBatch(models.Model):
     imported = models.PositiveIntegerField(_("imported"), default=0)
     skipped = models.PositiveIntegerField(_("skipped"), default=0)
     imported_at = models.DateTimeField(_("imported at"), null=True, blank=True)
+    # Headers the reader did not know, mapped by the user to a field: {header key: column key}.
+    column_map = models.JSONField(_("columns mapped"), default=dict, blank=True)
 
     class Meta:
         verbose_name = _("import")

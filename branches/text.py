@@ -1,8 +1,11 @@
 """Text as people type and paste it: invisible characters out, one Unicode form, one case key."""
 
+import difflib
+import functools
 import re
 import unicodedata
 from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
 
 # Zero-width and direction marks, soft hyphen, BOM: invisible, and they fool duplicate checks.
 _INVISIBLE = re.compile("[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]")
@@ -48,3 +51,38 @@ def format_number(value, decimals: int = 0) -> str:
 def format_percent(value, decimals: int = 1) -> str:
     """A share as «1,0 %» (a non-breaking space before the sign)."""
     return "–" if value is None else f"{format_number(value, decimals)}\u00a0%"
+
+
+# Latin letters that look like Cyrillic ones: «Aқсуат» typed with a Latin A is «Ақсуат».
+_LOOK_ALIKES = str.maketrans("aeopcxykmthbiABEKMHOPCTXYI", "аеорсхукмтнвіАВЕКМНОРСТХУІ")
+_PUNCTUATION = re.compile(r"[«»\"'“”„()\[\].,;:!?]+")
+
+
+@functools.lru_cache(maxsize=4096)
+def fold(text: str) -> str:
+    """A name as matched: case, spacing, quotes and Latin/Cyrillic look-alikes folded."""
+    text = search_key(str(text)).translate(_LOOK_ALIKES).replace("ё", "е")
+    return re.sub(r"\s+", " ", _PUNCTUATION.sub(" ", text)).strip()
+
+
+class NameIndex:
+    """Records by every name they go by; a name two records share matches neither."""
+
+    def __init__(self) -> None:
+        self.by_key: dict[str, set[Any]] = {}
+        self.shown: dict[str, str] = {}
+
+    def add(self, record: Any, *names: str) -> None:
+        for name in names:
+            key = fold(name) if name else ""
+            if key:
+                self.by_key.setdefault(key, set()).add(record)
+                self.shown.setdefault(key, name)
+
+    def get(self, name: str) -> Any | None:
+        found = self.by_key.get(fold(name), set())
+        return next(iter(found)) if len(found) == 1 else None
+
+    def nearest(self, name: str) -> list[str]:
+        matches = difflib.get_close_matches(fold(name), list(self.by_key), n=3, cutoff=0.6)
+        return [self.shown[m] for m in matches]

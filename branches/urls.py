@@ -52,6 +52,12 @@ primaries_patterns = [
     path("import/", v.import_upload_view, PRIMARIES_IMPORT, name="import"),
     path("import/template.xlsx", v.import_template_view, PRIMARIES_IMPORT, name="import_template"),
     path("import/<uuid:pk>/", v.import_batch_view, PRIMARIES_IMPORT, name="import_batch"),
+    path(
+        "import/<uuid:pk>/refused.xlsx",
+        v.import_refused_view,
+        PRIMARIES_IMPORT,
+        name="import_refused",
+    ),
     path("", views.primary_list, name="list"),
 ]
 urlpatterns.append(path("units/primaries/", include((primaries_patterns, "primaries"))))

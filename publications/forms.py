@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from branches.models import OrgUnit
 from branches.records.forms import RecordForm
 from branches.selectors import unit_changeable_list, user_region_id
+from publications.addresses import url_clean, url_fits_platform, url_key
 from publications.models import (
     MethodologicalMaterial,
     Platform,
@@ -71,6 +72,34 @@ class PublicationForm(RecordForm):
             if assignment_unit is not None:
                 self.initial.setdefault("unit", assignment_unit.pk)
             self.initial.setdefault("published_on", timezone.localdate())
+
+    def clean_url(self) -> str:
+        return url_clean(self.cleaned_data.get("url") or "")
+
+    def clean(self):
+        cleaned = super().clean()
+        url, resource = cleaned.get("url"), cleaned.get("resource")
+        token = cleaned.get("submission_token")
+        if token and Publication.all_objects.filter(submission_token=token).exists():
+            return cleaned  # a second submit of the same form: the service returns the first
+        if url and resource:
+            if not url_fits_platform(url, resource.platform.slug):
+                self.add_error("url", address_not_on_platform(resource.platform))
+            else:
+                same = Publication.objects.filter(resource=resource, url_key=url_key(url))
+                if self.instance.pk:
+                    same = same.exclude(pk=self.instance.pk)
+                if same.exists():
+                    self.add_error(
+                        "url", _("This post is already recorded on this resource (its address).")
+                    )
+        return cleaned
+
+
+def address_not_on_platform(platform: Platform) -> str:
+    return _("This address is not on %(platform)s, the resource's platform.") % {
+        "platform": platform.label
+    }
 
 
 class MethodologicalMaterialForm(RecordForm):

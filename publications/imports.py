@@ -9,11 +9,11 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext_lazy
 from simple_history.utils import bulk_create_with_history
 
 from branches.locks import period_is_locked
 from branches.models import ImportBatch, OrgUnit
-from branches.records.excel import Column, Sheet
 from branches.records.imports import (
     CellError,
     Importer,
@@ -25,50 +25,111 @@ from branches.records.imports import (
     parse_text,
     parse_yes_no,
 )
+from branches.records.reader import Column, Sheet
 from branches.selectors import unit_changeable_list, unit_visible_list
-from branches.text import search_key
-from publications.forms import resource_choices
+from branches.text import NameIndex, fold, search_key
+from publications.addresses import url_clean, url_fits_platform, url_key
+from publications.forms import address_not_on_platform, resource_choices
 from publications.models import URL_MAX_LENGTH, Publication, Resource, http_url_validator
 from publications.summary import summary_refresh
 
+
+def _verbose(name: str):
+    return Publication._meta.get_field(name).verbose_name
+
+
 COLUMNS = [
-    Column("published_on", ("Күні", "Дата", "Date")),
+    Column(
+        "published_on",
+        ("Күні", "Дата", "Date", "Жарияланған күні", "Жариялау күні", "Дата публикации",
+         "Дата выхода", "Published on", _verbose("published_on")),
+        label=pgettext_lazy("import column", "Date"),
+    ),
     Column(
         "resource",
-        (
-            "Ақпараттық ресурс",
-            "Ресурс",
-            "Информационный ресурс",
-            "Ресурс (издание, страница)",
-            "Resource",
-        ),
+        ("Ақпараттық ресурс", "Ресурс", "Информационный ресурс", "Ресурс (издание, страница)",
+         "Resource", "Парақша", "Страница", "БАҚ", "СМИ", "Издание", _verbose("resource")),
+        label=pgettext_lazy("import column", "Resource"),
     ),
-    Column("unit", ("Ұйым", "Организация", "Unit")),
-    Column("title", ("Атауы", "Заголовок", "Название", "Title")),
-    Column("url", ("Сілтеме", "Ссылка", "Address", "URL"), required=False),
-    Column("topic", ("Тақырыбы", "Тема", "Topic"), required=False),
-    Column("kind", ("Түрі", "Тип", "Вид", "Kind"), required=False),
-    Column("is_repost", ("Репост", "Repost"), required=False),
+    Column(
+        "unit",
+        ("Ұйым", "Организация", "Unit", "Автор", "Филиал", "Author", _verbose("unit")),
+        label=pgettext_lazy("import column", "Unit"),
+    ),
+    Column(
+        "title",
+        ("Атауы", "Заголовок", "Название", "Title", "Материал", "Материалдың атауы", "Наименование",
+         _verbose("title")),
+        label=pgettext_lazy("import column", "Title"),
+    ),
+    Column(
+        "url",
+        ("Сілтеме", "Ссылка", "Address", "URL", "Link", "Мекенжай", "Адрес", "Адрес публикации",
+         _verbose("url")),
+        required=False,
+        label=pgettext_lazy("import column", "Address"),
+        link=True,
+    ),
+    Column(
+        "topic",
+        ("Тақырыбы", "Тема", "Topic", "Тематика", _verbose("topic")),
+        required=False,
+        label=pgettext_lazy("import column", "Topic"),
+    ),
+    Column(
+        "kind",
+        ("Түрі", "Тип", "Вид", "Kind", "Жанры", "Жанр", "Вид материала", _verbose("kind")),
+        required=False,
+        label=pgettext_lazy("import column", "Kind"),
+    ),
+    Column(
+        "is_repost",
+        ("Репост", "Repost", "Репост па", "Это репост", _verbose("is_repost")),
+        required=False,
+        label=pgettext_lazy("import column", "Repost"),
+    ),
     Column(
         "language",
-        ("Материалдың тілі", "Тілі", "Язык материала", "Язык", "Language"),
+        ("Материалдың тілі", "Тілі", "Язык материала", "Язык", "Language", "Тіл",
+         _verbose("language")),
         required=False,
+        label=pgettext_lazy("import column", "Language"),
     ),
-    Column("views", ("Қаралым", "Просмотры", "Views"), required=False),
-    Column("reactions", ("Реакциялар", "Реакции", "Reactions"), required=False),
-    Column("comments", ("Пікірлер", "Комментарии", "Comments"), required=False),
-    Column("shares", ("Бөлісулер", "Поделились", "Shares"), required=False),
-]
+    Column(
+        "views",
+        ("Қаралым", "Просмотры", "Views", "Қаралымдар", "Қаралым саны", "Охват",
+         _verbose("views")),
+        required=False,
+        label=pgettext_lazy("import column", "Views"),
+    ),
+    Column(
+        "reactions",
+        ("Реакциялар", "Реакции", "Reactions", "Лайктар", "Лайки", "Likes", _verbose("reactions")),
+        required=False,
+        label=pgettext_lazy("import column", "Reactions"),
+    ),
+    Column(
+        "comments",
+        ("Пікірлер", "Комментарии", "Comments", "Комментарийлер", _verbose("comments")),
+        required=False,
+        label=pgettext_lazy("import column", "Comments"),
+    ),
+    Column(
+        "shares",
+        ("Бөлісулер", "Поделились", "Shares", "Репосттар саны", "Бөлісу", "Поделиться",
+         _verbose("shares")),
+        required=False,
+        label=pgettext_lazy("import column", "Shares"),
+    ),
+]  # fmt: skip
+# The example on the template's instructions sheet. Templates handed out before it moved there
+# had it on the first sheet: a row that still reads so is skipped, never imported.
 TEMPLATE_EXAMPLE = [
     date(2024, 9, 1), "Ақсуат аудандық кәсіподақ комитеті (Facebook)",
     "Ақсуат аудандық кәсіподақ комитеті", "Құқықтық семинар", "https://www.facebook.com/...",
-    "Құқықтық", "Жаңалық", "жоқ", "Қазақша", 120, 15, 2, 3, "жоқ",
+    "Құқықтық", "Жаңалық", "жоқ", "Қазақша", 120, 15, 2, 3,
 ]  # fmt: skip
 COUNTS = ("views", "reactions", "comments", "shares")
-
-
-def _key(text: str) -> str:
-    return search_key(text)
 
 
 class PublicationImporter(Importer):
@@ -79,43 +140,94 @@ class PublicationImporter(Importer):
     def __init__(self, *, user) -> None:
         super().__init__(user=user)
         self.today = timezone.localdate()
-        self.units = self._by_names(unit_changeable_list(user=user))
-        self.resources = self._resources_by_name(resource_choices(user=user))
-        # Duplicates are looked for among the records the user sees: "already recorded" must not
-        # tell a branch officer that another branch logged an address.
+        self.units = NameIndex()
+        units = unit_changeable_list(user=user).only(
+            "id", "name", "name_ru", "short_name", "short_name_ru", "slug", "region_id", "kind",
+            "parent_id",
+        )  # fmt: skip
+        for unit in units:
+            self.units.add(unit, unit.slug, unit.name, unit.name_ru)
+        # Short names after full ones: «Ақсуат» is the branch, unless it is someone's full name.
+        for unit in units:
+            for short in (unit.short_name, unit.short_name_ru):
+                if short and fold(short) not in self.units.by_key:
+                    self.units.add(unit, short)
+        self.resources = NameIndex()
+        self.pages: dict[tuple[int, str], list[Resource]] = {}  # (owner, platform): pages
+        self.platform_names: dict[str, str] = {}
+        for resource in resource_choices(user=user):
+            self.resources.add(resource, resource.name)
+            if resource.url:
+                key = url_key(resource.url)
+                self.resources.add(resource, key, key.split("?")[0])
+            if resource.owner_id:
+                self.pages.setdefault((resource.owner_id, resource.platform.slug), []).append(
+                    resource
+                )
+            platform = resource.platform
+            for name in (platform.name, platform.name_ru, platform.slug):
+                if name:
+                    self.platform_names[fold(name)] = platform.slug
+        # "Already recorded" looks among the records the user sees: it must not tell a branch
+        # officer that another branch logged an address.
         self.seen = Publication.objects.filter(unit__in=unit_visible_list(user=user))
         self.locks: dict[tuple, bool] = {}
 
-    @staticmethod
-    def _by_names(units) -> dict[str, OrgUnit]:
-        lookup: dict[str, OrgUnit] = {}
-        for unit in units.only("id", "name", "name_ru", "short_name", "slug", "region_id"):
-            for name in (unit.slug, unit.name, unit.name_ru):
-                if name:
-                    lookup.setdefault(_key(name), unit)
-        return lookup
+    def template_choices(self) -> dict[str, list[str]]:
+        resources = resource_choices(user=self.user)
+        units = unit_changeable_list(user=self.user).order_by("path")
+        return {
+            "resource": [r.name for r in resources],
+            "unit": [u.display_name for u in units],
+            "topic": [str(label) for _c, label in Publication.Topic.choices],
+            "kind": [str(label) for _c, label in Publication.Kind.choices],
+            "is_repost": [_("yes"), _("no")],
+            "language": [str(label) for _c, label in Publication.Language.choices],
+        }
 
-    @staticmethod
-    def _resources_by_name(resources) -> dict[str, Resource]:
-        lookup: dict[str, Resource] = {}
-        for resource in resources.select_related(None).only(
-            "id", "name", "url", "opened_on", "owner_id"
-        ):
-            for name in (resource.name, resource.url):
-                if name:
-                    lookup.setdefault(_key(name), resource)
-        return lookup
+    def sample(self, record: Publication) -> dict[str, str]:
+        return {
+            str(self.header("published_on")): record.published_on.strftime("%d.%m.%Y"),
+            str(self.header("resource")): record.resource.name,
+            str(self.header("unit")): record.unit.label,
+            str(self.header("title")): record.title,
+            str(self.header("url")): record.url,
+        }
 
     def check(self, sheet: Sheet) -> Preview:
         preview = Preview()
         candidates: list[tuple[int, Publication]] = []
+        refused: list[tuple[int, dict[str, Any], list[Problem], str]] = []
         for number, values in sheet.rows:
+            if _is_example(values):
+                preview.skipped.append((number, _("the template's example row")))
+                continue
             publication, problems = self._row(number, values)
-            preview.add_problems(problems)
             if publication is not None:
                 candidates.append((number, publication))
+            else:
+                refused.append((number, values, problems, self._key_of(values)))
+        # A row that is refused (say, on the regional page, which a branch officer may not log
+        # for) but whose post the user's records already hold is skipped, not refused.
+        keys = {key for *_rest, key in refused if key}
+        known: set[str] = set()
+        for chunk in _chunks(sorted(keys), 500):
+            known.update(self.seen.filter(url_key__in=chunk).values_list("url_key", flat=True))
+        for number, values, problems, key in refused:
+            if key and key in known:
+                preview.skipped.append((number, _("already recorded")))
+            else:
+                preview.add_problems(problems, values)
         self._drop_duplicates(candidates, preview)
+        preview.skipped.sort()
         return preview
+
+    @staticmethod
+    def _key_of(values: dict[str, Any]) -> str:
+        try:
+            return url_key(str(values.get("url") or ""))
+        except ValueError:
+            return ""
 
     def _row(self, number: int, values: dict[str, Any]) -> tuple[Publication | None, list[Problem]]:
         problems: list[Problem] = []
@@ -130,8 +242,8 @@ class PublicationImporter(Importer):
                 )
 
         cell("published_on", parse_date)
-        cell("resource", self._resource)
         cell("unit", self._unit)
+        cell("resource", lambda v: self._resource(v, parsed.get("unit")))
         cell("title", lambda v: parse_text(v, required=True, max_length=500))
         cell("url", self._url)
         cell("topic", lambda v: parse_choice(v, Publication.Topic, default="organizational"))
@@ -142,6 +254,16 @@ class PublicationImporter(Importer):
             cell(key, parse_count)
 
         published_on, resource = parsed.get("published_on"), parsed.get("resource")
+        url = parsed.get("url")
+        if url and resource and not url_fits_platform(url, resource.platform.slug):
+            problems.append(
+                Problem(
+                    number,
+                    self.header("url"),
+                    _shown(url),
+                    address_not_on_platform(resource.platform),
+                )
+            )
         if published_on and published_on > self.today:
             problems.append(
                 Problem(
@@ -188,17 +310,26 @@ class PublicationImporter(Importer):
 
     def _unit(self, value: Any) -> OrgUnit:
         name = parse_text(value, required=True, max_length=255)
-        unit = self.units.get(_key(name))
+        unit = self.units.get(name)
         if unit is not None:
             return unit
         # One answer for "no such unit" and "another branch's": a file reveals nothing of others.
         raise CellError(
             _("No such unit among those you may log for. Write its name as the portal shows it.")
+            + _nearest(self.units.nearest(name))
         )
 
-    def _resource(self, value: Any) -> Resource:
+    def _resource(self, value: Any, unit: OrgUnit | None) -> Resource:
         name = parse_text(value, required=True, max_length=URL_MAX_LENGTH)
-        resource = self.resources.get(_key(name))
+        resource = self.resources.get(name)
+        if resource is None and ("." in name or "/" in name):
+            key = url_key(name)
+            resource = self.resources.get(key) or self.resources.get(key.split("?")[0])
+        platform = self.platform_names.get(fold(name))
+        if resource is None and platform and unit is not None:
+            pages = self.pages.get((unit.pk, platform), [])
+            if len(pages) == 1:
+                resource = pages[0]
         if resource is not None:
             return resource
         raise CellError(
@@ -206,12 +337,18 @@ class PublicationImporter(Importer):
                 "No such resource among those you may log for. Write its name or address as "
                 "the portal shows it."
             )
+            + _nearest(self.resources.nearest(name))
         )
 
     @staticmethod
     def _url(value: Any) -> str:
-        url = parse_text(value, required=False, max_length=URL_MAX_LENGTH)
+        url = url_clean(parse_text(value, required=False, max_length=URL_MAX_LENGTH))
         if url:
+            if len(url) > URL_MAX_LENGTH:
+                raise CellError(
+                    _("At most %(limit)s characters (this has %(length)s).")
+                    % {"limit": URL_MAX_LENGTH, "length": len(url)}
+                )
             try:
                 http_url_validator(url)
             except ValidationError:
@@ -219,41 +356,56 @@ class PublicationImporter(Importer):
         return url
 
     def _drop_duplicates(self, candidates: list[tuple[int, Publication]], preview: Preview) -> None:
-        """Skip rows already recorded, by address, or by date + resource + title without one."""
-        urls = {p.url for _n, p in candidates if p.url}
-        known_urls: set[str] = set()
-        for chunk in _chunks(sorted(urls), 500):
-            known_urls.update(self.seen.filter(url__in=chunk).values_list("url", flat=True))
-        dated = [p for _n, p in candidates if not p.url]
+        """Skip rows already recorded: by the address's key on the same resource (among all
+        records: the database allows one), or by date + resource + title without one."""
+        keyed = [p for _n, p in candidates if p.url_key]
+        known_keys: set[tuple[int, str]] = set()
+        for chunk in _chunks(sorted({p.url_key for p in keyed}), 500):
+            known_keys.update(
+                Publication.objects.filter(url_key__in=chunk).values_list("resource_id", "url_key")
+            )
+        dated = [p for _n, p in candidates if not p.url_key]
         known_titles: set[tuple[date, int, str]] = set()
         if dated:
             days = [p.published_on for p in dated]
             existing = self.seen.filter(
                 resource_id__in={p.resource_id for p in dated},
                 published_on__range=(min(days), max(days)),
-                url="",
+                url_key="",
             ).values_list("published_on", "resource_id", "title")
-            known_titles = {(day, resource, _key(title)) for day, resource, title in existing}
+            known_titles = {(day, resource, search_key(title)) for day, resource, title in existing}
         seen: set[Any] = set()
-        for number, publication in candidates:
-            key = publication.url or (
-                publication.published_on,
-                publication.resource_id,
-                _key(publication.title),
+        for number, p in candidates:
+            key = (
+                (p.resource_id, p.url_key)
+                if p.url_key
+                else (p.published_on, p.resource_id, search_key(p.title))
             )
-            if key in known_urls or key in known_titles:
+            if key in known_keys or key in known_titles:
                 preview.skipped.append((number, _("already recorded")))
             elif key in seen:
                 preview.skipped.append((number, _("repeats an earlier row of the file")))
             else:
                 seen.add(key)
-                preview.new.append(publication)
+                preview.new.append(p)
 
     def write(self, preview: Preview, batch: ImportBatch) -> None:
         for publication in preview.new:
             publication.import_batch = batch
         bulk_create_with_history(preview.new, Publication, batch_size=1000, default_user=self.user)
         summary_refresh(keys={(p.author_id, p.published_on) for p in preview.new})
+
+
+def _is_example(values: dict[str, Any]) -> bool:
+    return str(values.get("url") or "").endswith("/...") and (
+        fold(str(values.get("title") or "")) == fold(TEMPLATE_EXAMPLE[3])
+    )
+
+
+def _nearest(names: list[str]) -> str:
+    if not names:
+        return ""
+    return " " + _("Did you mean: %(names)s?") % {"names": ", ".join(f"«{n}»" for n in names)}
 
 
 def _chunks(items: list, size: int):

@@ -14,6 +14,7 @@ from simple_history.models import HistoricalRecords
 
 from branches.models import OrgUnit, TrackedRecord, localized
 from branches.text import search_key
+from publications.addresses import url_key as address_key
 
 URL_MAX_LENGTH = 2048
 http_url_validator = URLValidator(schemes=["http", "https"])
@@ -221,6 +222,11 @@ class Publication(TrackedRecord):
     comments = models.PositiveIntegerField(_("comments"), null=True, blank=True)
     shares = models.PositiveIntegerField(_("shares"), null=True, blank=True)
     search_text = models.TextField(editable=False, default="")
+    # The address as duplicates are decided on (addresses.url_key): one post, one record per
+    # resource, whatever form of its address was pasted.
+    url_key = models.CharField(
+        max_length=URL_MAX_LENGTH, blank=True, default="", db_default="", editable=False
+    )
     import_batch = models.ForeignKey(
         "branches.ImportBatch",
         verbose_name=_("import"),
@@ -232,7 +238,14 @@ class Publication(TrackedRecord):
     )
 
     history = HistoricalRecords(
-        excluded_fields=["search_text", "region", "author", "served_directly", "import_batch"]
+        excluded_fields=[
+            "search_text",
+            "region",
+            "author",
+            "served_directly",
+            "import_batch",
+            "url_key",
+        ]
     )
 
     class Meta:
@@ -251,6 +264,11 @@ class Publication(TrackedRecord):
                 & models.Q(comments__gte=0)
                 & models.Q(shares__gte=0),
                 name="publication_engagement_not_negative",
+            ),
+            models.UniqueConstraint(
+                fields=["resource", "url_key"],
+                condition=~models.Q(url_key=""),
+                name="publication_address_once_per_resource",
             ),
         ]
 
@@ -288,6 +306,7 @@ class Publication(TrackedRecord):
         self.author_id, self.served_directly = credited_to(self.unit) if self.unit_id else (
             None, False)  # fmt: skip
         self.search_text = search_key(self.title, self.url)
+        self.url_key = address_key(self.url) if self.url else ""
 
 
 def credited_to(unit: OrgUnit) -> tuple[int, bool]:

@@ -11,10 +11,10 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext_lazy
 
 from branches.locks import period_is_locked
 from branches.models import ImportBatch
-from branches.records.excel import Column, Sheet
 from branches.records.imports import (
     CellError,
     Importer,
@@ -24,6 +24,7 @@ from branches.records.imports import (
     parse_date,
     parse_text,
 )
+from branches.records.reader import Column, Sheet
 from branches.selectors import unit_changeable_list
 from branches.text import search_key
 from publications.forms import resource_choices
@@ -39,22 +40,67 @@ TOPIC_HEADERS = {
     "topic_culture_sport": ("Мәдениет және спорт", "Культура и спорт", "Culture and sport"),
     "topic_other": ("Басқа тақырып", "Другие темы", "Other topics"),
 }
+TOPIC_LABELS = {
+    "topic_legal": pgettext_lazy("import column", "Legal"),
+    "topic_organizational": pgettext_lazy("import column", "Organizational"),
+    "topic_socioeconomic": pgettext_lazy("import column", "Socioeconomic"),
+    "topic_labour_safety": pgettext_lazy("import column", "Labour safety"),
+    "topic_youth": pgettext_lazy("import column", "Youth"),
+    "topic_culture_sport": pgettext_lazy("import column", "Culture and sport"),
+    "topic_other": pgettext_lazy("import column", "Other topics"),
+}
 COLUMNS = [
-    Column("starts_on", ("Басталуы", "Начало периода", "С", "From")),
-    Column("ends_on", ("Аяқталуы", "Конец периода", "По", "To")),
-    Column("unit", ("Ұйым", "Организация", "Unit")),
-    Column("platform", ("Платформа", "Platform")),
     Column(
-        "resources", ("Ресурс", "Ресурсы", "Ресурс (издание, страница)", "Resource"), required=False
+        "starts_on",
+        ("Басталуы", "Начало периода", "С", "From"),
+        label=pgettext_lazy("import column", "From"),
     ),
-    Column("count", ("Материалдар саны", "Число материалов", "Саны", "Count")),
-    Column("reposts", ("Оның ішінде репост", "Из них репостов", "Reposts"), required=False),
     Column(
-        "kazakh", ("Оның ішінде қазақ тілінде", "Из них на казахском", "In Kazakh"), required=False
+        "ends_on",
+        ("Аяқталуы", "Конец периода", "По", "To"),
+        label=pgettext_lazy("import column", "To"),
     ),
-    Column("views", ("Қаралым", "Просмотры", "Views"), required=False),
-    *[Column(key, headers, required=False) for key, headers in TOPIC_HEADERS.items()],
-    Column("source", ("Дереккөзі", "Источник", "Source"), required=False),
+    Column("unit", ("Ұйым", "Организация", "Unit"), label=pgettext_lazy("import column", "Unit")),
+    Column("platform", ("Платформа", "Platform"), label=pgettext_lazy("import column", "Platform")),
+    Column(
+        "resources",
+        ("Ресурс", "Ресурсы", "Ресурс (издание, страница)", "Resource"),
+        required=False,
+        label=pgettext_lazy("import column", "Resources"),
+    ),
+    Column(
+        "count",
+        ("Материалдар саны", "Число материалов", "Саны", "Count"),
+        label=pgettext_lazy("import column", "Count"),
+    ),
+    Column(
+        "reposts",
+        ("Оның ішінде репост", "Из них репостов", "Reposts"),
+        required=False,
+        label=pgettext_lazy("import column", "Reposts"),
+    ),
+    Column(
+        "kazakh",
+        ("Оның ішінде қазақ тілінде", "Из них на казахском", "In Kazakh"),
+        required=False,
+        label=pgettext_lazy("import column", "In Kazakh"),
+    ),
+    Column(
+        "views",
+        ("Қаралым", "Просмотры", "Views"),
+        required=False,
+        label=pgettext_lazy("import column", "Views"),
+    ),
+    *[
+        Column(key, headers, required=False, label=TOPIC_LABELS[key])
+        for key, headers in TOPIC_HEADERS.items()
+    ],
+    Column(
+        "source",
+        ("Дереккөзі", "Источник", "Source"),
+        required=False,
+        label=pgettext_lazy("import column", "Source"),
+    ),
 ]
 assert {c.key for c in COLUMNS} >= set(TOPIC_FIELDS.values())
 PARTS = ("reposts", "kazakh", "views", *TOPIC_FIELDS.values())
@@ -96,12 +142,27 @@ class TallyImporter(Importer):
     def template_rows(self) -> list[list[Any]]:
         return []  # an example row would be imported as a real tally if left in
 
+    def template_choices(self) -> dict[str, list[str]]:
+        return {
+            "unit": [u.display_name for u in unit_changeable_list(user=self.user).order_by("path")],
+            "platform": [p.label for p in Platform.objects.all()],
+        }
+
+    def sample(self, record: Tally) -> dict[str, str]:
+        return {
+            str(self.header("starts_on")): record.starts_on.strftime("%d.%m.%Y"),
+            str(self.header("ends_on")): record.ends_on.strftime("%d.%m.%Y"),
+            str(self.header("unit")): record.unit.label,
+            str(self.header("platform")): record.platform.label,
+            str(self.header("count")): str(record.count),
+        }
+
     def check(self, sheet: Sheet) -> Preview:
         preview = Preview()
         seen: set[tuple] = set()
         for number, values in sheet.rows:
             tally, resources, problems = self._row(number, values)
-            preview.problems.extend(problems)
+            preview.add_problems(problems, values)
             if tally is None:
                 continue
             key = (
@@ -123,17 +184,20 @@ class TallyImporter(Importer):
             ):
                 preview.skipped.append((number, _("already recorded")))
             elif same:
-                preview.problems.append(
-                    Problem(
-                        number,
-                        self.header("starts_on"),
-                        _shown(tally.starts_on),
-                        _(
-                            "Overlaps a recorded tally of the same unit and resource "
-                            "(%(span)s: %(n)s); the same publications would be counted twice."
+                preview.add_problems(
+                    [
+                        Problem(
+                            number,
+                            self.header("starts_on"),
+                            _shown(tally.starts_on),
+                            _(
+                                "Overlaps a recorded tally of the same unit and resource "
+                                "(%(span)s: %(n)s); the same publications would be counted twice."
+                            )
+                            % {"span": same[0].span_label, "n": same[0].count},
                         )
-                        % {"span": same[0].span_label, "n": same[0].count},
-                    )
+                    ],
+                    values,
                 )
             else:
                 tally.pending_resources = resources

@@ -17,6 +17,7 @@ publication_patterns = record_urlpatterns(
     path("import/", v.import_upload_view, IMPORT, name="import"),
     path("import/template.xlsx", v.import_template_view, IMPORT, name="import_template"),
     path("import/<uuid:pk>/", v.import_batch_view, IMPORT, name="import_batch"),
+    path("import/<uuid:pk>/refused.xlsx", v.import_refused_view, IMPORT, name="import_refused"),
 )
 
 TALLY_IMPORT = {**IMPORT, "importer_class": TallyImporter, "namespace": "tallies"}
@@ -26,6 +27,9 @@ tally_patterns = record_urlpatterns(
     path("import/", v.import_upload_view, TALLY_IMPORT, name="import"),
     path("import/template.xlsx", v.import_template_view, TALLY_IMPORT, name="import_template"),
     path("import/<uuid:pk>/", v.import_batch_view, TALLY_IMPORT, name="import_batch"),
+    path(
+        "import/<uuid:pk>/refused.xlsx", v.import_refused_view, TALLY_IMPORT, name="import_refused"
+    ),
 )
 
 urlpatterns = [

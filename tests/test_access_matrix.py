@@ -120,7 +120,7 @@ URLS = {
     **{
         f"{ns}:{view}": f"import:{view}"
         for ns in IMPORTS
-        for view in ("import", "import_template", "import_batch")
+        for view in ("import", "import_template", "import_batch", "import_refused")
     },
 }
 
@@ -221,6 +221,8 @@ def _expected(name: str, method: str, role_name: str) -> int | None:
             return 200 if method == "GET" else None
         if view == "import_batch":
             return (200 if method == "GET" else 302) if role_name == BATCH_OWNER else 404
+        if view == "import_refused":
+            return (200 if role_name == BATCH_OWNER else 404) if method == "GET" else None
         return 200
     perm, owner = RECORDS[namespace]
     can_write, sees, changes = perm in role.perms, owner in role.sees, owner in role.changes
@@ -320,7 +322,7 @@ def _url_kwargs(name: str, objects: dict) -> dict:
         return {"pk": Assignment.objects.get(user__username="aksuat_officer").user_id}
     if name == "password_reset_confirm":
         return {"uidb64": "MQ", "token": "made-up-token"}
-    if view == "import_batch":
+    if view in ("import_batch", "import_refused"):
         kind, columns = {
             "publications": (ImportBatch.Kind.PUBLICATIONS, COLUMNS),
             "tallies": (ImportBatch.Kind.TALLIES, TallyImporter.columns),

@@ -29,7 +29,7 @@ objects = matrix.objects  # the fixture: one record of each kind, as the access 
 # language codes of the language switch (each marked with its own `lang`), the schemes an
 # address must start with, and the name of the union's mobile app.
 EXPECTED_LATIN = {
-    "Excel", "PDF", "Word", "xlsx", "xls", "csv", "pdf", "docx",
+    "Excel", "PDF", "Word", "xlsx", "xls", "ods", "csv", "pdf", "docx",
     "KK", "RU", "EN",
     "http", "https",
     "Bilim", "kasipodagy",
@@ -41,7 +41,7 @@ ROLE_ORDER = ["abai_staff", "aksuat_officer", "admin", "central_press", "abai_ex
 
 LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z’'-]*")
 # Addresses are names too: links, e-mail addresses, file names.
-ADDRESS = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+|\S+\.(?:xlsx|xls|csv|pdf|docx)\b")
+ADDRESS = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+|\S+\.(?:xlsx|xls|ods|csv|pdf|docx)\b")
 READ_ATTRIBUTES = {"title", "aria-label", "placeholder", "alt"}
 
 

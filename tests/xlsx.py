@@ -13,6 +13,7 @@ KK_HEADERS = ["Күні", "Ресурс", "Ұйым", "Атауы", "Сілте�
 def xlsx_file(rows: list[list], *, name: str = "list.xlsx") -> SimpleUploadedFile:
     workbook = openpyxl.Workbook()
     sheet = workbook.active
+    sheet.title = "Тізім"  # as the template names it
     for row in rows:
         sheet.append(row)
     buffer = io.BytesIO()
@@ -73,3 +74,55 @@ def shared_strings_bomb(strings: int = 8_500_000) -> bytes:
                 stream.write(chunk)
             stream.write(b"</sst>")
     return out.getvalue()
+
+
+def ods_file(rows: list[list], *, name: str = "list.ods", sheet: str = "Парақ1"):
+    """A minimal OpenDocument spreadsheet (as LibreOffice saves one), written by hand."""
+    from xml.sax.saxutils import escape
+
+    def cell(value) -> str:
+        if value is None:
+            return "<table:table-cell/>"
+        if isinstance(value, date):
+            iso = value.isoformat()
+            return (
+                f'<table:table-cell office:value-type="date" office:date-value="{iso}">'
+                f"<text:p>{value:%d.%m.%Y}</text:p></table:table-cell>"
+            )
+        if isinstance(value, int | float):
+            return (
+                f'<table:table-cell office:value-type="float" office:value="{value}">'
+                f"<text:p>{value}</text:p></table:table-cell>"
+            )
+        return (
+            f'<table:table-cell office:value-type="string"><text:p>{escape(str(value))}</text:p>'
+            "</table:table-cell>"
+        )
+
+    body = "".join(
+        "<table:table-row>" + "".join(cell(v) for v in row) + "</table:table-row>" for row in rows
+    )
+    content = (
+        '<?xml version="1.0" encoding="UTF-8"?>'
+        '<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"'
+        ' xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"'
+        ' xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2">'
+        f'<office:body><office:spreadsheet><table:table table:name="{sheet}">{body}'
+        "</table:table></office:spreadsheet></office:body></office:document-content>"
+    )
+    manifest = (
+        '<?xml version="1.0" encoding="UTF-8"?>'
+        '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"'
+        ' manifest:version="1.2"><manifest:file-entry manifest:full-path="/"'
+        ' manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>'
+        '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
+        "</manifest:manifest>"
+    )
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr(
+            "mimetype", "application/vnd.oasis.opendocument.spreadsheet", zipfile.ZIP_STORED
+        )
+        archive.writestr("META-INF/manifest.xml", manifest, zipfile.ZIP_DEFLATED)
+        archive.writestr("content.xml", content, zipfile.ZIP_DEFLATED)
+    return SimpleUploadedFile(name, buffer.getvalue())

@@ -1,12 +1,13 @@
 """Excel files in and out, safely.
 
-In: only a real .xlsx of at most 10 MB, whose ZIP directory promises at most 100 MB unpacked
+In: a .xls, .ods or .csv of at most 10 MB (the .ods's cells counted as they stream by), or a
+real .xlsx of at most 10 MB, whose ZIP directory promises at most 100 MB unpacked
 in at most 1 000 entries (the shared strings at most 20 MB, each sheet at most 60 MB), is
-opened (read-only, cached values, no external links), and at most 10 000 rows are read. Before
-openpyxl sees it, a streaming count stops at the first shared string, row or cell past the
-limits, so a small file that unpacks to millions of strings is refused in well under a second
-instead of filling a worker's memory. A renamed PDF, an old .xls, an encrypted workbook or a zip
-bomb is refused before parsing, with a message that says so.
+read (by `reader.table_read`), and at most 10 000 rows. Before it is
+parsed, a streaming count stops at the first shared string, row or cell past the limits, so a
+small file that unpacks to millions of strings is refused in well under a second instead of
+filling a worker's memory. A renamed PDF, an encrypted workbook or a zip bomb is refused before
+parsing, with a message that says so.
 
 Out: a streamed write-only workbook in which text that a spreadsheet would run as a formula
 (starting with = + - @, a tab or a carriage return) is written as text.
@@ -20,7 +21,6 @@ import tempfile
 import xml.etree.ElementTree as ET
 import zipfile
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
 from datetime import date, datetime
 from typing import IO, Any
 
@@ -31,8 +31,6 @@ from django.core.exceptions import BadRequest, ValidationError
 from django.http import FileResponse
 from django.utils.translation import gettext as _
 from openpyxl.cell import WriteOnlyCell
-
-from branches.text import clean_text
 
 MAX_BYTES = 10 * 1024 * 1024
 MAX_UNPACKED_BYTES = 100 * 1024 * 1024
@@ -47,8 +45,9 @@ XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
-def xlsx_check(upload: IO[bytes], *, size: int) -> None:
-    """Refuse anything but a plain .xlsx within the limits, before any XML is parsed."""
+def upload_check(upload: IO[bytes], *, size: int) -> str:
+    """Refuse anything but a spreadsheet within the limits, before it is parsed; say which
+    kind it is: "xlsx", "xls", "ods" or "csv"."""
     if size == 0:
         raise ValidationError(_("The file is empty. Upload the .xlsx template filled in."))
     if size > MAX_BYTES:
@@ -57,25 +56,54 @@ def xlsx_check(upload: IO[bytes], *, size: int) -> None:
             % {"limit": MAX_BYTES // (1024 * 1024)}
         )
     upload.seek(0)
-    not_xlsx = ValidationError(
-        _("This is not an Excel .xlsx file. Upload the .xlsx template (not .xls, .csv or .pdf).")
-    )
-    if upload.read(4) != b"PK\x03\x04":
-        raise not_xlsx
+    head = upload.read(8)
     upload.seek(0)
+    if head.startswith(b"PK\x03\x04"):
+        return _zip_check(upload)
+    if head == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":  # an old Excel .xls (OLE2)
+        return "xls"
+    sample = upload.read(4096)
+    upload.seek(0)
+    if not head.startswith((b"%PDF", b"\x89PNG", b"\xff\xd8")) and b"\x00" not in sample:
+        return "csv"
+    raise ValidationError(_not_a_spreadsheet())
+
+
+def _not_a_spreadsheet() -> str:
+    return _("This is not a spreadsheet. Upload an .xlsx, .xls, .ods or .csv file.")
+
+
+def xlsx_check(upload: IO[bytes], *, size: int) -> None:
+    """Refuse anything but a plain .xlsx within the limits, before any XML is parsed."""
+    if upload_check(upload, size=size) != "xlsx":
+        raise ValidationError(_not_a_spreadsheet())
+
+
+def _zip_check(upload: IO[bytes]) -> str:
+    not_xlsx = ValidationError(_not_a_spreadsheet())
     try:
         with zipfile.ZipFile(upload) as archive:
             entries = archive.infolist()
             names = {entry.filename for entry in entries}
-    except zipfile.BadZipFile:
+            mimetype = archive.read("mimetype")[:100] if "mimetype" in names else b""
+    except (zipfile.BadZipFile, OSError, EOFError, RuntimeError):
         raise not_xlsx from None
+    too_much = ValidationError(_("The file unpacks to far more data than a list can hold."))
+    if len(entries) > MAX_ENTRIES or sum(e.file_size for e in entries) > MAX_UNPACKED_BYTES:
+        raise too_much
+    if mimetype.startswith(b"application/vnd.oasis.opendocument.spreadsheet"):
+        content = next((e for e in entries if e.filename == "content.xml"), None)
+        if content is None or content.file_size > MAX_SHEET_BYTES:
+            raise too_much if content else not_xlsx
+        upload.seek(0)
+        with zipfile.ZipFile(upload) as archive:
+            _ods_count_check(archive)
+        upload.seek(0)
+        return "ods"
     if "[Content_Types].xml" not in names or "xl/workbook.xml" not in names:
         raise not_xlsx
     if "xl/vbaProject.bin" in names:
         raise ValidationError(_("Workbooks with macros are not accepted. Save it as .xlsx."))
-    too_much = ValidationError(_("The file unpacks to far more data than a list can hold."))
-    if len(entries) > MAX_ENTRIES or sum(e.file_size for e in entries) > MAX_UNPACKED_BYTES:
-        raise too_much
     for entry in entries:
         if entry.filename == "xl/sharedStrings.xml" and entry.file_size > MAX_SHARED_STRINGS_BYTES:
             raise too_much
@@ -85,6 +113,41 @@ def xlsx_check(upload: IO[bytes], *, size: int) -> None:
     with zipfile.ZipFile(upload) as archive:
         _xml_count_check(archive, names)
     upload.seek(0)
+    return "xlsx"
+
+
+def _ods_count_check(archive: zipfile.ZipFile) -> None:
+    """Rows and cells of an .ods, repeats counted, stopping at the first past the limits (a
+    row "repeated" a million times is a few bytes)."""
+    too_many = ValidationError(_("The file unpacks to far more data than a list can hold."))
+    cells = 0
+    row_repeat = 1
+    row_at = column_at = 0  # where the next row and cell start
+    try:
+        with archive.open("content.xml") as stream:
+            for _event, element in DefusedET.iterparse(stream, events=("start",)):
+                tag = element.tag.rpartition("}")[2]
+                if tag not in ("table-row", "table-cell"):
+                    continue
+                repeat = next((v for k, v in element.attrib.items() if k.endswith("repeated")), "1")
+                count = int(repeat) if repeat.isdigit() else 1
+                if tag == "table-row":
+                    row_at += row_repeat
+                    row_repeat, column_at = count, 0
+                    continue
+                if any(k.endswith("value-type") for k in element.attrib):
+                    # Only cells with a value count: empty ones repeated to the sheet's edge
+                    # are how .ods pads a sheet.
+                    cells += count * row_repeat
+                    if (
+                        cells > MAX_CELLS
+                        or column_at + count > MAX_COLUMN
+                        or row_at + row_repeat > MAX_SHEET_ROWS
+                    ):
+                        raise too_many
+                column_at += count
+    except (ET.ParseError, DefusedXmlException, zipfile.BadZipFile, OSError, EOFError):
+        raise ValidationError(_("The file could not be read as a spreadsheet.")) from None
 
 
 def _xml_count_check(archive: zipfile.ZipFile, names: set[str]) -> None:
@@ -117,77 +180,27 @@ def _count_elements(
                     counts[tag] += 1
                     if counts[tag] > limits[tag]:
                         raise error
+                    if tag == "c" and len(element) and _beyond(element.get("r", "")):
+                        raise error
                     element.clear()
     except (ET.ParseError, DefusedXmlException, zipfile.BadZipFile, OSError, EOFError):
         raise ValidationError(_("The file could not be read as an Excel workbook.")) from None
 
 
-@dataclass(frozen=True)
-class Column:
-    """A column of an import: its key, the headers it goes by (any language), required."""
-
-    key: str
-    headers: tuple[str, ...]
-    required: bool = True
+MAX_COLUMN = 500
+_CELL_REF = re.compile(r"^([A-Z]{1,3})(\d+)$")
 
 
-def _header_key(value: Any) -> str:
-    return clean_text(str(value)).casefold().rstrip("*: ") if value is not None else ""
-
-
-@dataclass
-class Sheet:
-    """The rows of the first sheet, as dicts by column key, with their row numbers."""
-
-    header_row: int
-    positions: dict[str, int]
-    rows: list[tuple[int, dict[str, Any]]]
-
-
-def xlsx_read(upload: IO[bytes], *, columns: list[Column], max_rows: int = MAX_ROWS) -> Sheet:
-    """Find the header row (within the first 5) by names, then read the rows below it."""
-    try:
-        workbook = openpyxl.load_workbook(upload, read_only=True, data_only=True, keep_links=False)
-    except Exception:  # openpyxl raises many kinds on a damaged file
-        raise ValidationError(_("The file could not be read as an Excel workbook.")) from None
-    try:
-        worksheet = workbook.worksheets[0]
-        lookup = {_header_key(h): column.key for column in columns for h in column.headers}
-        rows = worksheet.iter_rows(values_only=True)
-        positions: dict[str, int] = {}
-        header_row = 0
-        for number, row in enumerate(rows, start=1):
-            found = {
-                lookup[_header_key(v)]: i for i, v in enumerate(row) if _header_key(v) in lookup
-            }
-            if found:
-                positions, header_row = found, number
-                break
-            if number >= 5:
-                break
-        missing = [c for c in columns if c.required and c.key not in positions]
-        if missing:
-            raise ValidationError(
-                _("Columns missing: %(missing)s. The expected columns are: %(expected)s.")
-                % {
-                    "missing": ", ".join(c.headers[0] for c in missing),
-                    "expected": ", ".join(c.headers[0] for c in columns),
-                }
-            )
-        data: list[tuple[int, dict[str, Any]]] = []
-        for number, row in enumerate(rows, start=header_row + 1):
-            values = {key: row[i] if i < len(row) else None for key, i in positions.items()}
-            if all(v is None or (isinstance(v, str) and not v.strip()) for v in values.values()):
-                continue
-            if len(data) >= max_rows:
-                raise ValidationError(
-                    _("The file has more than %(limit)s rows. Split it into smaller files.")
-                    % {"limit": f"{max_rows:,}".replace(",", " ")}
-                )
-            data.append((number, values))
-        return Sheet(header_row=header_row, positions=positions, rows=data)
-    finally:
-        workbook.close()
+def _beyond(ref: str) -> bool:
+    """Whether a cell with a value lies past the rows and columns a list can use: two values at
+    A1 and XFD20000 would make the reader lay out 300 million cells."""
+    match = _CELL_REF.match(ref)
+    if not match:
+        return False
+    column = 0
+    for letter in match.group(1):
+        column = column * 26 + ord(letter) - 64
+    return column > MAX_COLUMN or int(match.group(2)) > MAX_SHEET_ROWS
 
 
 def xlsx_safe(value: Any) -> Any:

@@ -1,29 +1,35 @@
-"""Two-phase Excel imports: upload → every problem listed (row, column, value, reason) → confirm,
-which writes every row or none. An `Importer` says what differs per kind of list."""
+"""Two-phase imports of .xlsx, .xls, .ods and .csv lists: upload → a preview (the first rows as
+read, the columns not imported, every problem grouped and listed) → confirm, which writes every
+row or none, or every row without a problem (all of them or none) while the refused rows
+download as .xlsx to fix. An `Importer` says what differs per kind of list."""
 
 from __future__ import annotations
 
-import functools
-import re
 from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
-from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from branches.models import ImportBatch
-from branches.records.excel import Column, Sheet, xlsx_check, xlsx_read
+from branches.records.cells import (
+    CellError,
+    parse_choice,
+    parse_count,
+    parse_date,
+    parse_text,
+    parse_yes_no,
+    validation_message,
+)
+from branches.records.excel import MAX_ROWS, upload_check
+from branches.records.import_template import import_template
+from branches.records.reader import Column, Sheet, header_key, table_read
 from branches.text import clean_text
-
-EXCEL_EPOCH = date(1899, 12, 30)
-MAX_INTEGER = 2_147_483_647
 
 
 @dataclass(frozen=True)
@@ -34,12 +40,8 @@ class Problem:
     reason: str
 
 
-class CellError(Exception):
-    """A cell's value is wrong; the message says why, in the user's language."""
-
-
 MAX_PROBLEMS_SHOWN = 300
-GROUP_ROWS_SHOWN = 10
+GROUP_ROWS_SHOWN = 60
 PREVIEW_KEPT_SECONDS = 60 * 60
 
 
@@ -52,6 +54,24 @@ class ProblemGroup:
     count: int = 0
     rows: list[int] = field(default_factory=list)
 
+    @property
+    def rows_text(self) -> str:
+        """The rows, runs written as «2–40»: «2–40, 45, 47–50»."""
+        return compact_rows(self.rows)
+
+
+def compact_rows(rows: list[int]) -> str:
+    runs: list[list[int]] = []
+    for row in sorted(set(rows)):
+        if runs and row == runs[-1][1] + 1:
+            runs[-1][1] = row
+        else:
+            runs.append([row, row])
+    return ", ".join(str(a) if a == b else f"{a}–{b}" for a, b in runs)
+
+
+SAMPLE_ROWS = 10
+
 
 @dataclass
 class Preview:
@@ -61,15 +81,36 @@ class Preview:
     rows: int = 0
     problem_count: int = 0
     groups: dict[tuple[str, str], ProblemGroup] = field(default_factory=dict)
+    sheet: str = ""  # the sheet the table was read from
+    ignored: list[str] = field(default_factory=list)  # headers of columns not imported
+    unheaded: list[str] = field(default_factory=list)  # columns with values but no header
+    mappable: list[tuple[str, str]] = field(default_factory=list)  # (key, name) not found
+    totals: list[int] = field(default_factory=list)  # totals rows skipped
+    sample: list[dict[str, str]] = field(default_factory=list)  # the first rows, as parsed
+    sample_columns: list[str] = field(default_factory=list)
+    refused: dict[int, dict[str, Any]] = field(default_factory=dict)  # row: its cells
+    columns: list[tuple[str, str]] = field(default_factory=list)  # (key, header) as read
+
+    @property
+    def refused_count(self) -> int:
+        return len(self.refused)
+
+    @property
+    def skipped_already(self) -> int:
+        return len(self.skipped)
 
     @property
     def ok(self) -> bool:
         return not self.problem_count
 
-    def add_problems(self, problems: list[Problem]) -> None:
+    def add_problems(self, problems: list[Problem], values: dict[str, Any] | None = None) -> None:
         """Count every problem and group it; keep the details of the first few hundred (a file
-        of 10 000 bad rows has 130 000 problems, far more than a page should list)."""
+        of 10 000 bad rows has 130 000 problems, far more than a page should list). The row's
+        cells are kept for the file of refused rows."""
         for problem in problems:
+            if values is not None:
+                row = self.refused.setdefault(problem.row, dict(values))
+                row.setdefault("__problems__", []).append(f"{problem.column}: {problem.reason}")
             self.problem_count += 1
             if len(self.problems) < MAX_PROBLEMS_SHOWN:
                 self.problems.append(problem)
@@ -108,17 +149,27 @@ class Importer(ABC):
         """Write the checked records (inside the confirming transaction)."""
 
     def template_rows(self) -> list[list[Any]]:
-        """The rows under the headers of the downloadable template."""
-        return [self.template_example]
+        """The rows under the headers of the template's first sheet (the example is on the
+        instructions sheet, which is never imported)."""
+        return []
+
+    def template_choices(self) -> dict[str, list[str]]:
+        """Per column, the values a template's drop-down list offers (the user's own)."""
+        return {}
 
     def header(self, key: str) -> str:
-        return next(c.headers[0] for c in self.columns if c.key == key)
+        """The column's name in the user's language."""
+        return next(c.name for c in self.columns if c.key == key)
+
+    def sample(self, record: Any) -> dict[str, str]:
+        """A record as the preview's first rows show it (override per kind)."""
+        return {"": str(record)}
 
 
 def batch_upload(*, importer: Importer, upload: UploadedFile) -> tuple[ImportBatch, Preview]:
     """Check an uploaded file (refusing a bad one before parsing), keep it, list its problems."""
-    xlsx_check(upload, size=upload.size)
-    preview = _check(importer, upload)
+    kind = upload_check(upload, size=upload.size)
+    preview = _check(importer, upload, kind)
     batch = ImportBatch(
         kind=importer.kind,
         created_by=importer.user,
@@ -126,7 +177,7 @@ def batch_upload(*, importer: Importer, upload: UploadedFile) -> tuple[ImportBat
         rows=preview.rows,
     )
     upload.seek(0)
-    batch.file.save(f"{batch.pk}.xlsx", upload, save=False)
+    batch.file.save(f"{batch.pk}.{kind}", upload, save=False)
     batch.save()
     _preview_keep(batch, preview)
     return batch, preview
@@ -144,7 +195,8 @@ def batch_preview(*, importer: Importer, batch: ImportBatch) -> Preview:
 
 def _batch_check(importer: Importer, batch: ImportBatch) -> Preview:
     with batch.file.open("rb") as stored:
-        return _check(importer, stored)
+        kind = upload_check(stored, size=batch.file.size)
+        return _check(importer, stored, kind, batch.column_map)
 
 
 def _preview_key(batch: ImportBatch) -> str:
@@ -155,14 +207,30 @@ def _preview_keep(batch: ImportBatch, preview: Preview) -> None:
     cache.set(_preview_key(batch), preview, PREVIEW_KEPT_SECONDS)
 
 
-def batch_confirm(*, importer: Importer, batch: ImportBatch) -> Preview:
-    """Check the stored file again (records may have changed) and write all of it, or nothing."""
+def batch_map(*, importer: Importer, batch: ImportBatch, mapping: dict[str, str]) -> Preview:
+    """Import the columns the reader did not know as the fields the user chose
+    ({header: column key}; an empty key leaves a column out), and check the file again."""
+    keys = {c.key for c in importer.columns}
+    chosen = {header_key(h): k for h, k in mapping.items() if k in keys}
+    if len(set(chosen.values())) < len(chosen):
+        raise ValidationError(_("Each field can be chosen for one column only."))
+    batch.column_map = chosen
+    preview = _batch_check(importer, batch)
+    batch.save(update_fields=["column_map"])
+    _preview_keep(batch, preview)
+    return preview
+
+
+def batch_confirm(*, importer: Importer, batch: ImportBatch, valid_only: bool = False) -> Preview:
+    """Check the stored file again (records may have changed) and write all of it, or nothing;
+    with `valid_only`, every row without a problem (all of them, or none), the refused rows
+    left for the user to fix and upload again."""
     with transaction.atomic():
         batch = ImportBatch.objects.select_for_update().get(pk=batch.pk)
         if batch.status == ImportBatch.Status.IMPORTED:
             return Preview(rows=batch.rows)
         preview = _batch_check(importer, batch)
-        if not preview.ok:
+        if not preview.ok and not (valid_only and preview.new):
             _preview_keep(batch, preview)
             return preview
         importer.write(preview, batch)
@@ -174,135 +242,50 @@ def batch_confirm(*, importer: Importer, batch: ImportBatch) -> Preview:
     return preview
 
 
-def _check(importer: Importer, stream) -> Preview:
-    sheet = xlsx_read(stream, columns=importer.columns)
+def _check(importer: Importer, stream, kind: str, mapping: dict[str, str] | None = None) -> Preview:
+    sheet = table_read(
+        stream, kind=kind, columns=importer.columns, max_rows=MAX_ROWS, mapping=mapping
+    )
     preview = importer.check(sheet)
     preview.rows = len(sheet.rows)
+    preview.sheet = sheet.name
+    preview.ignored = sheet.ignored
+    preview.unheaded = sheet.unheaded
+    preview.mappable = [(c.key, c.name) for c in importer.columns if c.key not in sheet.positions]
+    preview.totals = sheet.totals
+    preview.columns = [(c.key, c.name) for c in importer.columns if c.key in sheet.positions]
+    preview.sample = [importer.sample(record) for record in preview.new[:SAMPLE_ROWS]]
+    preview.sample_columns = list(preview.sample[0]) if preview.sample else []
     return preview
 
 
-# Cell parsers: each returns the value or raises CellError with the reason.
+def refused_rows(preview: Preview) -> list[list[Any]]:
+    """The refused rows as they were read, with a last column that says what is wrong."""
+    keys = [key for key, _header in preview.columns]
+    rows: list[list[Any]] = [
+        [_("Row"), *[header for _key, header in preview.columns], _("Problem")]
+    ]
+    for number, values in sorted(preview.refused.items()):
+        problems = "; ".join(values.get("__problems__", []))
+        rows.append([number, *[values.get(key) for key in keys], problems])
+    return rows
 
 
-def parse_text(value: Any, *, required: bool, max_length: int) -> str:
-    if value is None:
-        text = ""
-    elif isinstance(value, float) and value.is_integer():
-        text = str(int(value))
-    else:
-        text = str(value)
-    if "\x00" in text:
-        raise CellError(_("Null characters are not allowed."))
-    text = clean_text(text)
-    if required and not text:
-        raise CellError(_("This cell must be filled in."))
-    if len(text) > max_length:
-        raise CellError(
-            _("At most %(limit)s characters (this has %(length)s).")
-            % {"limit": max_length, "length": len(text)}
-        )
-    return text
-
-
-_DATE_FORMATS = ("%d.%m.%Y", "%d.%m.%y", "%Y-%m-%d", "%d/%m/%Y")
-
-
-def parse_date(value: Any) -> date:
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        if 1 <= value < 2958466:  # Excel's serial day numbers, 1900-based
-            return EXCEL_EPOCH + timedelta(days=int(value))
-        raise CellError(_("Not a date."))
-    text = clean_text(str(value or ""))
-    if not text:
-        raise CellError(_("This cell must be filled in."))
-    for pattern in _DATE_FORMATS:
-        try:
-            return datetime.strptime(text, pattern).date()  # noqa: DTZ007 (a date, no time)
-        except ValueError:
-            continue
-    raise CellError(_("Not a date that exists; write it as 01.09.2024."))
-
-
-def parse_count(value: Any) -> int | None:
-    """A whole number, 0 or more; «12 345» with spaces is fine; empty is None."""
-    if value is None or (isinstance(value, str) and not clean_text(value)):
-        return None
-    if isinstance(value, bool):
-        raise CellError(_("Not a whole number."))
-    if isinstance(value, int | float):
-        number = Decimal(str(value))
-    else:
-        text = re.sub(r"[\s\u00a0\u202f]", "", str(value)).replace(",", ".")
-        try:
-            number = Decimal(text)
-        except InvalidOperation:
-            raise CellError(_("Not a whole number.")) from None
-    if not number.is_finite() or number != number.to_integral_value():
-        raise CellError(_("Not a whole number."))
-    if number < 0:
-        raise CellError(_("Cannot be negative."))
-    if number > MAX_INTEGER:
-        raise CellError(_("The number is too large."))
-    return int(number)
-
-
-YES = {"иә", "ия", "да", "yes", "y", "1", "true", "+", "ok"}
-NO = {"жоқ", "нет", "no", "n", "0", "false", "-", ""}
-
-
-def parse_yes_no(value: Any) -> bool:
-    if isinstance(value, bool):
-        return value
-    if value is None:
-        return False
-    text = clean_text(str(value)).casefold()
-    if isinstance(value, int | float):
-        text = str(int(value)) if float(value).is_integer() else text
-    if text in YES:
-        return True
-    if text in NO:
-        return False
-    raise CellError(_("Write «иә» or «жоқ»."))
-
-
-def parse_choice(value: Any, choices_class, *, default: str) -> str:
-    """A choice by its code or its Kazakh, Russian or English label."""
-    text = clean_text(str(value or "")).casefold()
-    if not text:
-        return default
-    lookup = _choice_lookup(choices_class)
-    if text in lookup:
-        return lookup[text]
-    labels = ", ".join(f"«{label}»" for _code, label in choices_class.choices)
-    raise CellError(_("Not one of: %(options)s.") % {"options": labels})
-
-
-# Labels the catalogues used before the vocabulary was made one (issue 16): files filled in
-# with them still import.
-FORMER_LABELS = {
-    "бейне": "video",
-    "правовая": "legal",
-    "организационная": "organizational",
-    "социально-экономическая": "socioeconomic",
-    "молодёжная": "youth",
-    "другая": "other",
-}
-
-
-@functools.cache
-def _choice_lookup(choices_class) -> dict[str, str]:
-    lookup = {label: code for label, code in FORMER_LABELS.items() if code in choices_class.values}
-    for code, _label in choices_class.choices:
-        lookup[str(code).casefold()] = code
-        for language in ("kk", "ru", "en"):
-            with translation.override(language):
-                lookup[str(choices_class(code).label).casefold()] = code
-    return lookup
-
-
-def validation_message(error: ValidationError) -> str:
-    return " ".join(error.messages)
+__all__ = [
+    "CellError",
+    "Importer",
+    "Preview",
+    "Problem",
+    "batch_confirm",
+    "batch_map",
+    "batch_preview",
+    "batch_upload",
+    "import_template",
+    "parse_choice",
+    "parse_count",
+    "parse_date",
+    "parse_text",
+    "parse_yes_no",
+    "refused_rows",
+    "validation_message",
+]

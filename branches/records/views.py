@@ -9,6 +9,7 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import select_template
@@ -20,7 +21,15 @@ from branches.models import ImportBatch
 from branches.params import filters_check, table_configure
 from branches.records import RecordType
 from branches.records.excel import XLSX_CONTENT_TYPE, xlsx_bytes, xlsx_response
-from branches.records.imports import Importer, batch_confirm, batch_preview, batch_upload
+from branches.records.imports import (
+    Importer,
+    batch_confirm,
+    batch_map,
+    batch_preview,
+    batch_upload,
+    import_template,
+    refused_rows,
+)
 from branches.records.selectors import (
     record_changeable_list,
     record_fields,
@@ -270,12 +279,8 @@ def _formset(record_type: RecordType, request: HttpRequest, *, instance):
 
 class ImportUploadForm(forms.Form):
     file = forms.FileField(
-        label=gettext_lazy("Excel file (.xlsx)"),
-        widget=forms.ClearableFileInput(
-            attrs={
-                "accept": ".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            }
-        ),
+        label=gettext_lazy("Spreadsheet (.xlsx, .xls, .ods or .csv)"),
+        widget=forms.ClearableFileInput(attrs={"accept": ".xlsx,.xls,.ods,.csv,.xlsb"}),
     )
 
 
@@ -299,6 +304,9 @@ def import_upload_view(
     return render(request, "records/import_upload.html", context)
 
 
+PROBLEMS_PER_PAGE = 50
+
+
 @login_required
 def import_batch_view(
     request: HttpRequest, pk, *, importer_class: type[Importer], perm: str, namespace: str
@@ -307,34 +315,75 @@ def import_batch_view(
     _require(request.user.has_perm(perm))
     batch = get_object_or_404(ImportBatch, pk=pk, created_by=request.user, kind=importer_class.kind)
     importer = importer_class(user=request.user)
+    if (
+        request.method == "POST"
+        and batch.status == ImportBatch.Status.PREVIEWED
+        and request.POST.get("action") == "map"
+    ):
+        preview = batch_preview(importer=importer, batch=batch)
+        mapping = {
+            header: request.POST.get(f"map-{index}", "")
+            for index, header in enumerate(preview.ignored)
+        }
+        try:
+            batch_map(importer=importer, batch=batch, mapping=mapping)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        return redirect(f"{namespace}:import_batch", pk=batch.pk)
     if request.method == "POST" and batch.status == ImportBatch.Status.PREVIEWED:
-        preview = batch_confirm(importer=importer, batch=batch)
-        if preview.ok:
-            batch.refresh_from_db()
+        valid_only = request.POST.get("rows") == "valid"
+        preview = batch_confirm(importer=importer, batch=batch, valid_only=valid_only)
+        batch.refresh_from_db()
+        if batch.status == ImportBatch.Status.IMPORTED:
             security_event("import", request, batch=batch.pk, imported=batch.imported)
             messages.success(
                 request,
-                _("Imported %(imported)s rows; %(skipped)s were already recorded.")
-                % {"imported": batch.imported, "skipped": batch.skipped},
+                _(
+                    "Imported %(imported)s rows; %(skipped)s were skipped; %(refused)s refused "
+                    "rows were not imported."
+                )
+                % {
+                    "imported": batch.imported,
+                    "skipped": batch.skipped,
+                    "refused": preview.refused_count,
+                },
             )
             return redirect(f"{namespace}:import_batch", pk=batch.pk)
     elif batch.status == ImportBatch.Status.IMPORTED:
         preview = None
     else:
         preview = batch_preview(importer=importer, batch=batch)
-    context = {"batch": batch, "preview": preview, "ns": namespace}
+    problems = None
+    if preview is not None and preview.problems:
+        problems = Paginator(preview.problems, PROBLEMS_PER_PAGE).get_page(request.GET.get("page"))
+    context = {"batch": batch, "preview": preview, "ns": namespace, "problems": problems}
     return render(request, "records/import_batch.html", context)
+
+
+@login_required
+def import_refused_view(
+    request: HttpRequest, pk, *, importer_class: type[Importer], perm: str, namespace: str
+) -> HttpResponse:
+    """The refused rows of an upload as .xlsx, with a column that says what is wrong, to fix
+    and upload again."""
+    _require(request.user.has_perm(perm))
+    batch = get_object_or_404(ImportBatch, pk=pk, created_by=request.user, kind=importer_class.kind)
+    preview = batch_preview(importer=importer_class(user=request.user), batch=batch)
+    content = xlsx_bytes(sheet=_("Refused rows"), rows=refused_rows(preview))
+    response = HttpResponse(content, content_type=XLSX_CONTENT_TYPE)
+    response["Content-Disposition"] = 'attachment; filename="refused.xlsx"'
+    return response
 
 
 @login_required
 def import_template_view(
     request: HttpRequest, *, importer_class: type[Importer], perm: str, namespace: str
 ) -> HttpResponse:
-    """The template: the Kazakh headers, and an example row or the current list."""
+    """The template: headers in the user's language, the user's own resources and units as
+    drop-down lists, and the instructions with an example on a second sheet."""
     _require(request.user.has_perm(perm))
     importer = importer_class(user=request.user)
-    headers = [column.headers[0] for column in importer.columns]
-    content = xlsx_bytes(sheet="Тізім", rows=[headers, *importer.template_rows()])
+    content = import_template(importer=importer)
     response = HttpResponse(content, content_type=XLSX_CONTENT_TYPE)
     response["Content-Disposition"] = 'attachment; filename="template.xlsx"'
     return response

@@ -3,6 +3,7 @@ behind each number, branch scopes, the national view, and query counts that do n
 
 import base64
 import re
+import uuid
 from datetime import date, timedelta
 
 import pytest
@@ -143,9 +144,10 @@ def test_the_national_view_puts_the_regions_side_by_side(client, central_press, 
 
 def _publications(count: int, page: Resource) -> None:
     rows = []
+    run = uuid.uuid4().hex[:8]
     for i in range(count):
         publication = Publication(
-            resource=page, unit=page.owner, title=f"x{i}", url=f"https://e.kz/{page.pk}/{i}",
+            resource=page, unit=page.owner, title=f"x{i}", url=f"https://e.kz/{page.pk}/{run}/{i}",
             published_on=date(2023, 1, 1) + timedelta(days=i % 600),
         )  # fmt: skip
         publication.fill_derived_fields()

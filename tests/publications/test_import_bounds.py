@@ -9,6 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from branches.records import imports as import_module
+from branches.records.views import PROBLEMS_PER_PAGE
 from publications.models import Publication, Resource
 from tests.factories import PublicationFactory
 from tests.xlsx import KK_HEADERS, aksuat_rows, shared_strings_bomb, xlsx_file
@@ -44,9 +45,12 @@ def test_a_file_of_bad_rows_gives_grouped_and_capped_problems(client, aksuat_off
     assert preview.problem_count >= 400 * 5
     assert len(preview.problems) == import_module.MAX_PROBLEMS_SHOWN
     content = response.content.decode()
-    assert content.count('data-testid="problem-row"') == import_module.MAX_PROBLEMS_SHOWN
+    assert content.count('data-testid="problem-row"') == PROBLEMS_PER_PAGE, "problems are paged"
+    last = client.get(response.request["PATH_INFO"], {"page": 6}).content.decode()
+    assert last.count('data-testid="problem-row"') == 300 - 5 * PROBLEMS_PER_PAGE
     groups = {(g.column, g.count) for g in preview.problem_groups}
     assert ("Ұйым", 400) in groups
+    assert "2–61…" in content, "the same problem over many rows is one line with a row range"
     assert 'data-testid="problems-hidden"' in content
 
 
@@ -68,9 +72,9 @@ def test_not_found_and_not_yours_read_the_same(client, aksuat_officer, urzhar):
     client.force_login(aksuat_officer)
     rows = aksuat_rows(4)
     rows[0][2] = "Үржар аудандық кәсіподақ комитеті"  # another branch's unit
-    rows[1][2] = "Мұндай ұйым жоқ"  # no such unit
+    rows[1][2] = "Үржор аудандық кәсіподақ комитеті"  # no such unit, as near to the user's own
     rows[2][1] = "Үржар аудандық кәсіподақ комитеті (Facebook)"  # another branch's page
-    rows[3][1] = "Мұндай бет жоқ"  # no such page
+    rows[3][1] = "Үржор аудандық кәсіподақ комитеті (Facebook)"  # no such page
     preview = _upload(client, xlsx_file([KK_HEADERS, *rows])).context["preview"]
     reasons = {p.row: p.reason for p in preview.problems}
     assert reasons[2] == reasons[3]
@@ -101,3 +105,20 @@ def test_an_export_past_the_limit_is_a_400_that_says_so(client, abai_staff, monk
     narrow = client.get("/publications/export.xlsx", {"per_page": "1", "q": "жоқ-мұндай-сөз"})
     assert narrow.status_code == 200
     assert narrow["Content-Disposition"].startswith("attachment")
+
+
+def test_two_cells_far_apart_are_refused_before_the_sheet_is_laid_out(client, aksuat_officer):
+    import io
+
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    workbook.active.append(KK_HEADERS)
+    workbook.active["XFD20000"] = "x"
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    client.force_login(aksuat_officer)
+    started = time.monotonic()
+    response = _upload(client, SimpleUploadedFile("far.xlsx", buffer.getvalue()))
+    assert time.monotonic() - started < 5
+    assert response.context["form"].errors["file"]

@@ -1,5 +1,6 @@
 """The publications list costs the same few queries with 10 or 100 000 publications."""
 
+import uuid
 from datetime import date, timedelta
 
 import pytest
@@ -16,10 +17,11 @@ MAX_QUERIES = 19  # with the tallies the filters select, listed under the public
 
 def _add(count: int, page: Resource) -> None:
     publications = []
+    run = uuid.uuid4().hex[:8]
     for i in range(count):
         publication = Publication(
             resource=page, unit=page.owner, published_on=date(2024, 1, 1) + timedelta(i % 240),
-            title=f"Жаңалық {i}", url=f"https://www.facebook.com/p/{page.pk}/{i}",
+            title=f"Жаңалық {i}", url=f"https://www.facebook.com/p/{page.pk}/{run}/{i}",
         )  # fmt: skip
         publication.fill_derived_fields()
         publications.append(publication)

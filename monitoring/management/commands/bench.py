@@ -52,7 +52,7 @@ PAGES = [
     ("publications list, search", "abai_staff", "/publications/?q=семинар&year=2024"),
     ("publications list, branch", "aksuat_officer", "/publications/"),
 ]
-IMPORT_ROWS = 5_000
+IMPORT_ROWS = 10_000
 
 
 class Command(BaseCommand):
