@@ -19,6 +19,8 @@ from django_ratelimit.core import is_ratelimited
 
 from branches.security import SIGNED_IN_AT, client_address, security_event
 
+RENEWED_AT = "renewed_at"
+
 BROWSER_LANGUAGES = {"kk", "ru"}
 
 
@@ -50,8 +52,9 @@ class LanguageMiddleware:
 
 
 class SessionLifetimeMiddleware:
-    """Ends a session SESSION_MAX_DAYS after its sign-in, however busy it has been (the idle
-    timeout is SESSION_COOKIE_AGE, renewed by every request)."""
+    """Ends a session SESSION_MAX_DAYS after its sign-in, however busy it has been. Renews the
+    idle timeout (SESSION_COOKIE_AGE) on a request at most once a SESSION_RENEW_SECONDS, so
+    that a reader's pages do not write the session each time."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
@@ -65,6 +68,9 @@ class SessionLifetimeMiddleware:
             elif now - signed_in_at > settings.SESSION_MAX_DAYS * 24 * 60 * 60:
                 security_event("session_expired", request)
                 logout(request)
+                return self.get_response(request)
+            if now - request.session.get(RENEWED_AT, 0) >= settings.SESSION_RENEW_SECONDS:
+                request.session[RENEWED_AT] = now  # a change: the session and its cookie are saved
         return self.get_response(request)
 
 

@@ -132,17 +132,29 @@ def report_file(request: HttpRequest, slug: str, year: int, fmt: str) -> HttpRes
     region = _region(request, slug)
     period, language = _period(request, year), _language(request)
     where = {"region": region, "period": period, "language": language, "fmt": fmt}
+    if _limited(request, "report-download", settings.REPORT_DOWNLOAD_RATE):
+        return _too_many_files(request)
     content = report_file_cached(**where)
     if content is None:
-        if is_ratelimited(request, group="report-render", key="user",
-                          rate=settings.REPORT_RENDER_RATE, increment=True):  # fmt: skip
-            security_event("rate_limited", request, path=request.path[:100])
-            return too_many_requests(
-                request, _("You asked for many report files in a short time. Wait a minute.")
-            )
+        if _limited(request, "report-render", settings.REPORT_RENDER_RATE):
+            return _too_many_files(request)
         content = report_file_render(**where)
     name = _report_file_name(region.slug, period, language, fmt)
     return _download(request, content, FORMATS[fmt], name)
+
+
+def _limited(request: HttpRequest, group: str, rate: str) -> bool:
+    """Counts this request against the user's `rate` for `group`; true once past it."""
+    limited = is_ratelimited(request, group=group, key="user", rate=rate, increment=True)
+    if limited:
+        security_event("rate_limited", request, path=request.path[:100])
+    return limited
+
+
+def _too_many_files(request: HttpRequest) -> HttpResponse:
+    return too_many_requests(
+        request, _("You asked for many report files in a short time. Wait a minute.")
+    )
 
 
 def _report_file_name(slug: str, period: Period, language: str, extension: str) -> str:

@@ -137,9 +137,10 @@ STORAGES = {
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
 MEDIA_URL = "media/"
 
-# An idle session ends after this long; every request starts the count again.
+# An idle session ends after this long; a request starts the count again (written at most once
+# a SESSION_RENEW_SECONDS, so that reading pages does not write the session on every request).
 SESSION_COOKIE_AGE = env.int("SESSION_IDLE_MINUTES", default=8 * 60) * 60
-SESSION_SAVE_EVERY_REQUEST = True
+SESSION_RENEW_SECONDS = 60
 # However busy, a session ends this many days after its sign-in.
 SESSION_MAX_DAYS = env.int("SESSION_MAX_DAYS", default=7)
 SESSION_COOKIE_HTTPONLY = True
@@ -171,6 +172,8 @@ TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 SIGN_IN_RATE = env("SIGN_IN_RATE", default="30/m")
 # Report PDF and Word renders per user (a cached file costs nothing and is not counted).
 REPORT_RENDER_RATE = env("REPORT_RENDER_RATE", default="6/m")
+# Report file downloads per user, rendered or cached (a reader needs a few, not a loop).
+REPORT_DOWNLOAD_RATE = env("REPORT_DOWNLOAD_RATE", default="20/m")
 
 # Five failures per user and address lock the pair out for an hour.
 AXES_CLIENT_IP_CALLABLE = "branches.security.client_address"

@@ -76,3 +76,16 @@ def test_report_text_has_a_length_limit(client, abai_staff):
     from reports.models import ReportDraft
 
     assert not ReportDraft.objects.filter(commentary__startswith="әәә").exists()
+
+
+def test_downloads_are_limited_per_user_even_from_the_cache(
+    client, abai_executive, abai_staff, settings, renders
+):
+    settings.REPORT_DOWNLOAD_RATE = "3/h"
+    client.force_login(abai_executive)
+    statuses = [client.get(PDF).status_code for _ in range(4)]
+    assert statuses == [200, 200, 200, 429]
+    assert renders == [1], "the limited download renders nothing"
+    other = Client()
+    other.force_login(abai_staff)
+    assert other.get(PDF).status_code == 200, "another user has their own count"
