@@ -280,6 +280,9 @@ class ImportBatch(models.Model):
     imported = models.PositiveIntegerField(_("imported"), default=0)
     skipped = models.PositiveIntegerField(_("skipped"), default=0)
     imported_at = models.DateTimeField(_("imported at"), null=True, blank=True)
+    # What the user chose beside the file (say, the page a platform's export belongs to), so
+    # that the confirmation reads the file as the preview did.
+    options = models.JSONField(_("options"), default=dict, blank=True)
 
     class Meta:
         verbose_name = _("import")

@@ -1,5 +1,6 @@
 """Text as people type and paste it: invisible characters out, one Unicode form, one case key."""
 
+import functools
 import re
 import unicodedata
 from decimal import ROUND_HALF_UP, Decimal
@@ -48,3 +49,15 @@ def format_number(value, decimals: int = 0) -> str:
 def format_percent(value, decimals: int = 1) -> str:
     """A share as «1,0 %» (a non-breaking space before the sign)."""
     return "–" if value is None else f"{format_number(value, decimals)}\u00a0%"
+
+
+# Latin letters that look like Cyrillic ones: «Aқсуат» typed with a Latin A is «Ақсуат».
+_LOOK_ALIKES = str.maketrans("aeopcxykmthbiABEKMHOPCTXYI", "аеорсхукмтнвіАВЕКМНОРСТХУІ")
+_PUNCTUATION = re.compile(r"[«»\"'“”„()\[\].,;:!?]+")
+
+
+@functools.lru_cache(maxsize=4096)
+def fold(text: str) -> str:
+    """A name as matched: case, spacing, quotes and Latin/Cyrillic look-alikes folded."""
+    text = search_key(str(text)).translate(_LOOK_ALIKES).replace("ё", "е")
+    return re.sub(r"\s+", " ", _PUNCTUATION.sub(" ", text)).strip()

@@ -5,7 +5,7 @@ from django.db.models import Q
 from branches.records import RecordType
 from publications import filters, forms, tables
 from publications.imports import export_columns
-from publications.models import MethodologicalMaterial, Publication, Resource, Tally
+from publications.models import MethodologicalMaterial, Publication, Resource, Tally, TopicRule
 from publications.tally_imports import tally_export_columns
 
 TALLIES = RecordType(
@@ -80,4 +80,16 @@ RESOURCES = RecordType(
     # Outside media serve everyone: every user sees them, and staff keep them.
     shared_visible=lambda user: Q(owner__isnull=True),
     shared_changeable=lambda user: Q(owner__isnull=True),
+)
+
+
+TOPIC_RULES = RecordType(
+    model=TopicRule,
+    namespace="topic_rules",
+    scope="unit",
+    form_class=forms.TopicRuleForm,
+    filterset_class=filters.TopicRuleFilter,
+    table_class=tables.TopicRuleTable,
+    write_perm="monitoring.manage_region",
+    select_related=("unit",),
 )

@@ -16,7 +16,7 @@ from branches.models import Assignment, ImportBatch, PeriodLock
 from monitoring.models import AudienceSnapshot, CommitteeReview, Target
 from monitoring.periods import Period
 from publications.imports import COLUMNS
-from publications.models import MethodologicalMaterial, Publication, Resource, Tally
+from publications.models import MethodologicalMaterial, Publication, Resource, Tally, TopicRule
 from publications.tally_imports import TallyImporter
 from reports.models import IssuedReport
 from reports.services import report_generate
@@ -53,6 +53,7 @@ RECORDS = {
     "resources": ("manage", "aksuat"),
     "reviews": ("manage", "abai"),
     "targets": ("manage", "abai"),
+    "topic_rules": ("manage", "abai"),
 }
 RECORD_VIEWS = ["list", "create", "deleted", "detail", "update", "delete", "restore"]
 IMPORTS = {"publications": "import", "tallies": "import", "primaries": "manage"}
@@ -88,6 +89,7 @@ URLS = {
     **{f"{ns}:{view}": f"record:{view}" for ns in RECORDS for view in RECORD_VIEWS},
     "publications:export": "record:export",
     "tallies:export": "record:export",
+    "publications:paste": "paste",
     **{
         f"{ns}:{view}": f"import:{view}"
         for ns in IMPORTS
@@ -128,6 +130,8 @@ def _expected(name: str, method: str, role_name: str) -> int | None:
         return 302  # to the login page
     if kind == "page":
         return 200 if method == "GET" else None
+    if kind == "paste":  # a form: the pasted text, then the grid
+        return 200 if "import" in role.perms else 403
     if kind == "dashboard_home":  # the national view, or a redirect to one's own unit
         if method != "GET":
             return None
@@ -212,6 +216,7 @@ def objects(db, aksuat, abai, admin_user):
         ),
         "reviews": CommitteeReview.objects.filter(unit=abai).first(),
         "targets": Target.objects.create(unit=abai, year=2024, metric="publications", value=100),
+        "topic_rules": TopicRule.objects.create(unit=abai, topic="legal", words="құқық, заң"),
     }
 
 
