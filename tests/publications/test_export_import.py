@@ -194,3 +194,21 @@ def test_pasted_links_find_their_pages_and_go_to_the_preview(client, aksuat_offi
     assert stored.count() == 2
     # Pasting them again finds nothing new.
     assert paste(client, text).context["form"].errors["links"]
+
+
+def test_an_instagram_export(client, aksuat_officer, aksuat):
+    instagram = Platform.objects.get(slug="instagram")
+    page = ResourceFactory(name="Ақсуат Instagram", platform=instagram, owner=aksuat,
+                           url="https://www.instagram.com/aksuat_kasipodaq/")  # fmt: skip
+    client.force_login(aksuat_officer)
+    preview = upload(client, "posts_1.json", (EXPORTS / "instagram_posts_1.json").read_bytes())
+    confirm(client, preview)
+    stored = Publication.objects.filter(resource=page).order_by("published_on")
+    assert [p.title for p in stored] == [
+        "Құқықтық семинар #кәсіподақ",
+        "Мектептегі кездесу",
+        "Видео",
+    ]
+    assert [p.language for p in stored][:2] == ["kk", "kk"]
+    again = upload(client, "posts_1.json", (EXPORTS / "instagram_posts_1.json").read_bytes())
+    assert len(again.context["preview"].new) == 0
