@@ -334,6 +334,9 @@ class ImportBatch(models.Model):
     imported_at = models.DateTimeField(_("imported at"), null=True, blank=True)
     # Headers the reader did not know, mapped by the user to a field: {header key: column key}.
     column_map = models.JSONField(_("columns mapped"), default=dict, blank=True)
+    # What the user chose beside the file (say, the page a platform's export belongs to), so
+    # that the confirmation reads the file as the preview did.
+    options = models.JSONField(_("options"), default=dict, blank=True)
 
     class Meta:
         verbose_name = _("import")

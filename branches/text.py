@@ -79,6 +79,9 @@ class NameIndex:
                 self.by_key.setdefault(key, set()).add(record)
                 self.shown.setdefault(key, name)
 
+    def all(self) -> set[Any]:
+        return {record for records in self.by_key.values() for record in records}
+
     def get(self, name: str) -> Any | None:
         found = self.by_key.get(fold(name), set())
         return next(iter(found)) if len(found) == 1 else None

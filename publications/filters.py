@@ -18,6 +18,7 @@ from publications.models import (
     Publication,
     Resource,
     Tally,
+    TopicRule,
 )
 from publications.selectors import resource_visible_q
 
@@ -229,3 +230,12 @@ class TallyFilter(SearchFilterSet):
     def filter_topic(self, queryset, name, value):
         field = TOPIC_FIELDS.get(value)
         return queryset.filter(**{f"{field}__gt": 0}) if field else queryset
+
+
+class TopicRuleFilter(SearchFilterSet):
+    search_fields = ("words",)
+    topic = django_filters.ChoiceFilter(choices=Publication.Topic.choices, label=_("Topic"))
+
+    class Meta:
+        model = TopicRule
+        fields: list[str] = []

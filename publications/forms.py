@@ -13,11 +13,13 @@ from branches.records.forms import RecordForm
 from branches.selectors import unit_changeable_list, user_region_id
 from publications.addresses import url_clean, url_fits_platform, url_key
 from publications.models import (
+    URL_MAX_LENGTH,
     MethodologicalMaterial,
     Platform,
     Publication,
     Resource,
     Tally,
+    TopicRule,
     span_part,
     span_parts,
 )
@@ -279,4 +281,83 @@ class TallyForm(RecordForm):
                     )
                     % {"span": same[0].span_label, "n": same[0].count},
                 )
+        return cleaned
+
+
+class PasteForm(forms.Form):
+    """Addresses pasted one per line, each with its date and title beside it if known."""
+
+    links = forms.CharField(
+        label=_("Links, one per line"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 10, "inputmode": "url"}),
+        help_text=_(
+            "A date and a title on the same line are read too: «12.03.2024 "
+            "https://t.me/abai/45 Семинар». At most 200 links at a time."
+        ),
+    )
+    sitemap = forms.FileField(
+        label=_("Or a site's sitemap.xml"),
+        required=False,
+        help_text=_("Its addresses not yet recorded, newest first, at most 200 at a time."),
+        widget=forms.ClearableFileInput(attrs={"accept": ".xml,text/xml,application/xml"}),
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("links", "").strip() and not cleaned.get("sitemap"):
+            raise forms.ValidationError(_("Paste links or choose a sitemap.xml file."))
+        sitemap = cleaned.get("sitemap")
+        if sitemap is not None and sitemap.size > 10 * 1024 * 1024:
+            self.add_error("sitemap", _("The file is larger than %(limit)s MB.") % {"limit": 10})
+        return cleaned
+
+
+class PastedLinkForm(forms.Form):
+    """One pasted address: its page, date and title filled in or corrected, and the suggested
+    topic and language."""
+
+    url = forms.CharField(label=_("address"), max_length=URL_MAX_LENGTH, widget=forms.HiddenInput)
+    resource = ResourceChoiceField(label=_("resource"), queryset=Resource.objects.none())
+    unit = UnitChoiceField(label=_("unit"), queryset=OrgUnit.objects.none())
+    published_on = forms.DateField(
+        label=_("published on"),
+        validators=[not_in_future],
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+    title = forms.CharField(label=_("title"), max_length=500)
+    topic = forms.ChoiceField(label=_("topic"), choices=Publication.Topic.choices)
+    language = forms.ChoiceField(
+        label=_("language of the material"), choices=Publication.Language.choices
+    )
+
+    def __init__(self, *args, user, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["resource"].queryset = resource_choices(user=user)
+        self.fields["unit"].queryset = unit_changeable_list(user=user).order_by("path")
+
+
+PastedLinkFormSet = forms.formset_factory(PastedLinkForm, extra=0, max_num=200, absolute_max=200)
+
+
+class TopicRuleForm(RecordForm):
+    class Meta(RecordForm.Meta):
+        model = TopicRule
+        fields = ["unit", "topic", "words"]
+        field_classes = {"unit": UnitChoiceField}
+        widgets = {"words": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = unit_changeable_list(user=self.user).filter(
+            kind=OrgUnit.Kind.REGION
+        )
+        self.fields["unit"].label = _("regional organization")
+
+    def clean(self):
+        cleaned = super().clean()
+        unit, topic = cleaned.get("unit"), cleaned.get("topic")
+        same = TopicRule.objects.filter(unit=unit, topic=topic).exclude(pk=self.instance.pk)
+        if unit and topic and same.exists():
+            self.add_error("topic", _("This organization already has words for this topic."))
         return cleaned

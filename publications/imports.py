@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -29,6 +30,7 @@ from branches.records.reader import Column, Sheet
 from branches.selectors import unit_changeable_list, unit_visible_list
 from branches.text import NameIndex, fold, search_key
 from publications.addresses import url_clean, url_fits_platform, url_key
+from publications.export_imports import export_page_learn, export_sheet, topic_rules
 from publications.forms import address_not_on_platform, resource_choices
 from publications.models import URL_MAX_LENGTH, Publication, Resource, http_url_validator
 from publications.summary import summary_refresh
@@ -168,6 +170,7 @@ class PublicationImporter(Importer):
             for name in (platform.name, platform.name_ru, platform.slug):
                 if name:
                     self.platform_names[fold(name)] = platform.slug
+        self.unit_set, self.resource_set = self.units.all(), self.resources.all()
         # "Already recorded" looks among the records the user sees: it must not tell a branch
         # officer that another branch logged an address.
         self.seen = Publication.objects.filter(unit__in=unit_visible_list(user=user))
@@ -192,7 +195,49 @@ class PublicationImporter(Importer):
             str(self.header("unit")): record.unit.label,
             str(self.header("title")): record.title,
             str(self.header("url")): record.url,
+            str(self.header("topic")): str(record.get_topic_display()),
+            str(self.header("language")): str(record.get_language_display()),
+            str(self.header("is_repost")): _("yes") if record.is_repost else _("no"),
         }
+
+    def upload_fields(self) -> dict[str, Any]:
+        return {
+            "resource": forms.ModelChoiceField(
+                queryset=resource_choices(user=self.user).filter(owner__isnull=False),
+                required=False,
+                label=_("Page (for a platform's export)"),
+                help_text=_(
+                    "Only for an export of Telegram, Facebook, Instagram or a site: the page it "
+                    "is of. Left empty, the portal finds it by the export's name."
+                ),
+            )
+        }
+
+    def sheet_read(
+        self, stream, kind: str, options: dict[str, Any], mapping: dict[str, str] | None = None
+    ) -> Sheet:
+        """A platform's export (Telegram, Facebook, Instagram, a feed, WordPress, a sitemap) as
+        rows; anything else as a spreadsheet."""
+        if kind in ("zip", "json", "xml"):
+            stream.seek(0)
+            pages = resource_choices(user=self.user).filter(owner__isnull=False)
+            chosen = pages.filter(pk=options.get("resource")).first() if options.get(
+                "resource"
+            ) else None  # fmt: skip
+            region_id = next((u.region_id for u in self.unit_set if u.region_id), None)
+            sheet = export_sheet(
+                stream.read(), pages=pages, chosen=chosen, rules=topic_rules(region_id=region_id)
+            )
+            if sheet is not None:
+                return sheet
+            raise ValidationError(
+                _(
+                    "This file is neither a spreadsheet nor an export the portal reads. Upload "
+                    "an .xlsx, .xls, .ods or .csv file, or a Telegram, Facebook, Instagram, "
+                    "RSS/Atom, WordPress or sitemap export."
+                )
+            )
+        return super().sheet_read(stream, kind, options, mapping)
 
     def check(self, sheet: Sheet) -> Preview:
         preview = Preview()
@@ -309,6 +354,8 @@ class PublicationImporter(Importer):
         return self.locks[key]
 
     def _unit(self, value: Any) -> OrgUnit:
+        if isinstance(value, OrgUnit) and value in self.unit_set:
+            return value  # found already (a platform's export)
         name = parse_text(value, required=True, max_length=255)
         unit = self.units.get(name)
         if unit is not None:
@@ -320,6 +367,8 @@ class PublicationImporter(Importer):
         )
 
     def _resource(self, value: Any, unit: OrgUnit | None) -> Resource:
+        if isinstance(value, Resource) and value in self.resource_set:
+            return value  # found already (a platform's export)
         name = parse_text(value, required=True, max_length=URL_MAX_LENGTH)
         resource = self.resources.get(name)
         if resource is None and ("." in name or "/" in name):
@@ -390,6 +439,7 @@ class PublicationImporter(Importer):
                 preview.new.append(p)
 
     def write(self, preview: Preview, batch: ImportBatch) -> None:
+        export_page_learn(preview.facts)
         for publication in preview.new:
             publication.import_batch = batch
         bulk_create_with_history(preview.new, Publication, batch_size=1000, default_user=self.user)

@@ -94,6 +94,9 @@ class Resource(TrackedRecord):
         _("address"), max_length=URL_MAX_LENGTH, blank=True, validators=[http_url_validator]
     )
     opened_on = models.DateField(_("opened on"), null=True, blank=True)
+    # The platform's own id of the page (a Telegram channel's), learnt from its first export:
+    # the next export finds its page by it even after a rename.
+    external_id = models.CharField(_("id on the platform"), max_length=64, blank=True)
 
     history = HistoricalRecords()
 
@@ -610,3 +613,60 @@ def span_label(starts_on: date, ends_on: date) -> str:
     if part and part[0] == "m":
         return starts_on.strftime("%m.%Y")
     return f"{starts_on:%d.%m.%Y}–{ends_on:%d.%m.%Y}"
+
+
+class TopicRule(TrackedRecord):
+    """Words that suggest a topic for a post brought in from a platform's export or a pasted
+    link, kept by a region's staff. The suggestion is shown in the import's preview; with no
+    rules of its own, a region uses DEFAULT_TOPIC_WORDS."""
+
+    unit = models.ForeignKey(
+        OrgUnit, verbose_name=_("organization"), on_delete=models.PROTECT, related_name="+"
+    )
+    topic = models.CharField(_("topic"), max_length=20, choices=Publication.Topic.choices)
+    words = models.TextField(
+        _("words"),
+        help_text=_(
+            "Beginnings of words, separated by commas: a post whose text has one of them gets "
+            "this topic suggested (e.g. құқық, заң, кодекс, право, закон)."
+        ),
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("topic rule")
+        verbose_name_plural = _("topic rules")
+        ordering = ["unit__path", "topic"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["unit", "topic"],
+                condition=models.Q(deleted_at__isnull=True),
+                name="topic_rule_one_per_topic",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_topic_display()}: {self.words}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("topic_rules:detail", args=[self.pk])
+
+    @property
+    def label(self) -> str:
+        return str(self.get_topic_display())
+
+    @property
+    def word_list(self) -> list[str]:
+        return [w.strip().casefold() for w in self.words.replace("\n", ",").split(",") if w.strip()]
+
+
+# Suggested topics when a region keeps no rules of its own: beginnings of Kazakh and Russian
+# words, in the order they are tried (the first topic with a word in the text is suggested).
+DEFAULT_TOPIC_WORDS = {
+    "legal": "құқық, заң, кодекс, сот, право, правов, закон, кодекс, юрид, суд",
+    "labour_safety": "еңбек қауіпсіздіг, еңбекті қорға, охрана труда, безопасност",
+    "socioeconomic": "жалақ, әлеуметтік, сауықтыр, зарплат, социальн, оздоровл, льгот",
+    "youth": "жас маман, жастар, молод",
+    "culture_sport": "спорт, мәдени, концерт, турнир, спартакиад, культур",
+}

@@ -3,7 +3,7 @@
 from branches.records import RecordType
 from publications import filters, forms, tables
 from publications.imports import export_columns
-from publications.models import MethodologicalMaterial, Publication, Resource, Tally
+from publications.models import MethodologicalMaterial, Publication, Resource, Tally, TopicRule
 from publications.selectors import outside_media_changeable_q, outside_media_visible_q
 from publications.tally_imports import tally_export_columns
 
@@ -80,4 +80,16 @@ RESOURCES = RecordType(
     # service keeps them.
     shared_visible=lambda user: outside_media_visible_q(user=user),
     shared_changeable=lambda user: outside_media_changeable_q(user=user),
+)
+
+
+TOPIC_RULES = RecordType(
+    model=TopicRule,
+    namespace="topic_rules",
+    scope="unit",
+    form_class=forms.TopicRuleForm,
+    filterset_class=filters.TopicRuleFilter,
+    table_class=tables.TopicRuleTable,
+    write_perm="monitoring.manage_region",
+    select_related=("unit",),
 )

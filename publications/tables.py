@@ -4,7 +4,7 @@ import django_tables2 as tables
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-from publications.models import MethodologicalMaterial, Publication, Resource, Tally
+from publications.models import MethodologicalMaterial, Publication, Resource, Tally, TopicRule
 
 # Columns a phone leaves out, to keep the date, title, platform and unit readable.
 WIDE_ONLY = {"th": {"class": "d-none d-md-table-cell"}, "td": {"class": "d-none d-md-table-cell"}}
@@ -75,4 +75,14 @@ class TallyTable(tables.Table):
         fields = ["span", "platform", "resources", "unit", "count", "source"]
         sequence = fields
         order_by = ["-span"]
+        attrs = {"class": "table table-sm table-hover align-middle"}
+
+
+class TopicRuleTable(tables.Table):
+    topic = tables.Column(linkify=True)
+    unit = tables.Column(accessor="unit__label", verbose_name=capfirst(_("regional organization")))
+
+    class Meta:
+        model = TopicRule
+        fields = ["topic", "words", "unit"]
         attrs = {"class": "table table-sm table-hover align-middle"}

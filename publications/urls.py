@@ -2,8 +2,9 @@ from django.urls import include, path
 
 from branches.records import views as v
 from branches.records.urls import record_urlpatterns
+from publications import views
 from publications.imports import PublicationImporter
-from publications.records import MATERIALS, PUBLICATIONS, RESOURCES, TALLIES
+from publications.records import MATERIALS, PUBLICATIONS, RESOURCES, TALLIES, TOPIC_RULES
 from publications.tally_imports import TallyImporter
 
 IMPORT = {
@@ -18,6 +19,7 @@ publication_patterns = record_urlpatterns(
     path("import/template.xlsx", v.import_template_view, IMPORT, name="import_template"),
     path("import/<uuid:pk>/", v.import_batch_view, IMPORT, name="import_batch"),
     path("import/<uuid:pk>/refused.xlsx", v.import_refused_view, IMPORT, name="import_refused"),
+    path("paste/", views.paste_view, name="paste"),
 )
 
 TALLY_IMPORT = {**IMPORT, "importer_class": TallyImporter, "namespace": "tallies"}
@@ -37,4 +39,5 @@ urlpatterns = [
     path("publications/", include((publication_patterns, "publications"))),
     path("materials/", include((record_urlpatterns(MATERIALS), "materials"))),
     path("resources/", include((record_urlpatterns(RESOURCES), "resources"))),
+    path("topic-rules/", include((record_urlpatterns(TOPIC_RULES), "topic_rules"))),
 ]

@@ -16,7 +16,7 @@ from branches.models import Assignment, ImportBatch, PeriodLock
 from monitoring.models import AudienceSnapshot, CommitteeReview, Target
 from monitoring.periods import Period
 from publications.imports import COLUMNS
-from publications.models import MethodologicalMaterial, Publication, Resource, Tally
+from publications.models import MethodologicalMaterial, Publication, Resource, Tally, TopicRule
 from publications.tally_imports import TallyImporter
 from reports.models import IssuedReport
 from reports.services import report_generate
@@ -66,6 +66,7 @@ RECORDS = {
     "targets": ("manage", "abai"),
     "subscriptions": ("manage", "abai"),
     "appusers": ("manage", "abai"),
+    "topic_rules": ("manage", "abai"),
 }
 RECORD_VIEWS = ["list", "create", "deleted", "detail", "update", "delete", "restore"]
 IMPORTS = {
@@ -117,6 +118,7 @@ URLS = {
     "branches:create": "own_region_page",
     "publications:export": "record:export",
     "tallies:export": "record:export",
+    "publications:paste": "paste",
     **{
         f"{ns}:{view}": f"import:{view}"
         for ns in IMPORTS
@@ -157,6 +159,8 @@ def _expected(name: str, method: str, role_name: str) -> int | None:
         return 302  # to the login page
     if kind == "page":
         return 200 if method == "GET" else None
+    if kind == "paste":  # a form: the pasted text, then the grid
+        return 200 if "import" in role.perms else 403
     if kind == "dashboard_home":  # the national view, or a redirect to one's own unit
         if method != "GET":
             return None
@@ -271,6 +275,7 @@ def objects(db, aksuat, abai, admin_user):
         "reviews": CommitteeReview.objects.filter(unit=abai).first(),
         "targets": Target.objects.create(unit=abai, year=2024, metric="publications", value=100),
         **_subscription_and_app_users(abai),
+        "topic_rules": TopicRule.objects.create(unit=abai, topic="legal", words="құқық, заң"),
     }
 
 

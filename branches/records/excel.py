@@ -65,22 +65,28 @@ def upload_check(upload: IO[bytes], *, size: int) -> str:
     sample = upload.read(4096)
     upload.seek(0)
     if not head.startswith((b"%PDF", b"\x89PNG", b"\xff\xd8")) and b"\x00" not in sample:
-        return "csv"
-    raise ValidationError(_not_a_spreadsheet())
+        start = sample.lstrip(b"\xef\xbb\xbf \t\r\n")[:1]
+        return {b"{": "json", b"[": "json", b"<": "xml"}.get(start, "csv")
+    raise ValidationError(not_a_spreadsheet())
 
 
-def _not_a_spreadsheet() -> str:
+# The kinds of file `table_read` reads; "zip", "json" and "xml" are for importers that read
+# other sources (`Importer.sheet_read`).
+SPREADSHEETS = ("xlsx", "xls", "ods", "csv")
+
+
+def not_a_spreadsheet() -> str:
     return _("This is not a spreadsheet. Upload an .xlsx, .xls, .ods or .csv file.")
 
 
 def xlsx_check(upload: IO[bytes], *, size: int) -> None:
     """Refuse anything but a plain .xlsx within the limits, before any XML is parsed."""
     if upload_check(upload, size=size) != "xlsx":
-        raise ValidationError(_not_a_spreadsheet())
+        raise ValidationError(not_a_spreadsheet())
 
 
 def _zip_check(upload: IO[bytes]) -> str:
-    not_xlsx = ValidationError(_not_a_spreadsheet())
+    not_xlsx = ValidationError(not_a_spreadsheet())
     try:
         with zipfile.ZipFile(upload) as archive:
             entries = archive.infolist()
@@ -101,7 +107,7 @@ def _zip_check(upload: IO[bytes]) -> str:
         upload.seek(0)
         return "ods"
     if "[Content_Types].xml" not in names or "xl/workbook.xml" not in names:
-        raise not_xlsx
+        return "zip"  # no workbook: an archive (a platform's export folder, say)
     if "xl/vbaProject.bin" in names:
         raise ValidationError(_("Workbooks with macros are not accepted. Save it as .xlsx."))
     for entry in entries:

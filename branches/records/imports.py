@@ -26,7 +26,7 @@ from branches.records.cells import (
     parse_yes_no,
     validation_message,
 )
-from branches.records.excel import MAX_ROWS, upload_check
+from branches.records.excel import MAX_ROWS, SPREADSHEETS, not_a_spreadsheet, upload_check
 from branches.records.import_template import import_template
 from branches.records.reader import Column, Sheet, header_key, table_read
 from branches.text import clean_text
@@ -90,6 +90,8 @@ class Preview:
     sample_columns: list[str] = field(default_factory=list)
     refused: dict[int, dict[str, Any]] = field(default_factory=dict)  # row: its cells
     columns: list[tuple[str, str]] = field(default_factory=list)  # (key, header) as read
+    source: str = ""  # what the rows were read from, when not a spreadsheet's table
+    facts: dict[str, Any] = field(default_factory=dict)  # what the source says beside its rows
 
     @property
     def refused_count(self) -> int:
@@ -148,6 +150,22 @@ class Importer(ABC):
     def write(self, preview: Preview, batch: ImportBatch) -> None:
         """Write the checked records (inside the confirming transaction)."""
 
+    def upload_fields(self) -> dict[str, Any]:
+        """Form fields asked beside the file (their cleaned values reach `sheet_read` as
+        `options`); none by default."""
+        return {}
+
+    def sheet_read(
+        self, stream, kind: str, options: dict[str, Any], mapping: dict[str, str] | None = None
+    ) -> Sheet:
+        """The rows of the uploaded file: a spreadsheet's table (override to read other
+        sources, such as a platform's export, into the same rows)."""
+        if kind not in SPREADSHEETS:
+            raise ValidationError(not_a_spreadsheet())
+        return table_read(
+            stream, kind=kind, columns=self.columns, max_rows=MAX_ROWS, mapping=mapping
+        )
+
     def template_rows(self) -> list[list[Any]]:
         """The rows under the headers of the template's first sheet (the example is on the
         instructions sheet, which is never imported)."""
@@ -166,15 +184,19 @@ class Importer(ABC):
         return {"": str(record)}
 
 
-def batch_upload(*, importer: Importer, upload: UploadedFile) -> tuple[ImportBatch, Preview]:
+def batch_upload(
+    *, importer: Importer, upload: UploadedFile, options: dict[str, Any] | None = None
+) -> tuple[ImportBatch, Preview]:
     """Check an uploaded file (refusing a bad one before parsing), keep it, list its problems."""
+    options = options or {}
     kind = upload_check(upload, size=upload.size)
-    preview = _check(importer, upload, kind)
+    preview = _check(importer, upload, kind, options)
     batch = ImportBatch(
         kind=importer.kind,
         created_by=importer.user,
         original_name=clean_text(upload.name or "")[:255],
         rows=preview.rows,
+        options=options,
     )
     upload.seek(0)
     batch.file.save(f"{batch.pk}.{kind}", upload, save=False)
@@ -196,7 +218,7 @@ def batch_preview(*, importer: Importer, batch: ImportBatch) -> Preview:
 def _batch_check(importer: Importer, batch: ImportBatch) -> Preview:
     with batch.file.open("rb") as stored:
         kind = upload_check(stored, size=batch.file.size)
-        return _check(importer, stored, kind, batch.column_map)
+        return _check(importer, stored, kind, batch.options, batch.column_map)
 
 
 def _preview_key(batch: ImportBatch) -> str:
@@ -242,11 +264,16 @@ def batch_confirm(*, importer: Importer, batch: ImportBatch, valid_only: bool = 
     return preview
 
 
-def _check(importer: Importer, stream, kind: str, mapping: dict[str, str] | None = None) -> Preview:
-    sheet = table_read(
-        stream, kind=kind, columns=importer.columns, max_rows=MAX_ROWS, mapping=mapping
-    )
+def _check(
+    importer: Importer,
+    stream,
+    kind: str,
+    options: dict[str, Any] | None = None,
+    mapping: dict[str, str] | None = None,
+) -> Preview:
+    sheet = importer.sheet_read(stream, kind, options or {}, mapping)
     preview = importer.check(sheet)
+    preview.source, preview.facts = sheet.source, sheet.facts
     preview.rows = len(sheet.rows)
     preview.sheet = sheet.name
     preview.ignored = sheet.ignored

@@ -68,6 +68,8 @@ class Sheet:
     ignored: list[str] = field(default_factory=list)  # headers matched to no column
     unheaded: list[str] = field(default_factory=list)  # columns with values but no header
     totals: list[int] = field(default_factory=list)  # totals rows skipped
+    source: str = ""  # what the rows were read from, when not a spreadsheet's table
+    facts: dict[str, Any] = field(default_factory=dict)  # what the source says beside its rows
 
 
 def header_key(value: Any) -> str:

@@ -283,6 +283,23 @@ class ImportUploadForm(forms.Form):
         widget=forms.ClearableFileInput(attrs={"accept": ".xlsx,.xls,.ods,.csv,.xlsb"}),
     )
 
+    def __init__(self, *args, importer: Importer, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        extra = importer.upload_fields()
+        self.fields.update(extra)
+        if extra:  # the importer reads more than spreadsheets (a platform's export)
+            self.fields["file"].label = gettext_lazy("File")
+            self.fields["file"].widget.attrs.pop("accept", None)
+
+    def options(self) -> dict:
+        """The choices beside the file, as stored with the upload (records by their id)."""
+        values = {}
+        for name in self.fields:
+            value = self.cleaned_data.get(name)
+            if name != "file" and value not in (None, ""):
+                values[name] = getattr(value, "pk", value)
+        return values
+
 
 @login_required
 def import_upload_view(
@@ -290,17 +307,24 @@ def import_upload_view(
 ) -> HttpResponse:
     """Upload a file; it is checked at once and its problems listed on the next page."""
     _require(request.user.has_perm(perm))
-    form = ImportUploadForm(request.POST or None, request.FILES or None)
+    importer = importer_class(user=request.user)
+    form = ImportUploadForm(request.POST or None, request.FILES or None, importer=importer)
     if request.method == "POST" and form.is_valid():
-        importer = importer_class(user=request.user)
         try:
-            batch, _preview = batch_upload(importer=importer, upload=form.cleaned_data["file"])
+            batch, _preview = batch_upload(
+                importer=importer, upload=form.cleaned_data["file"], options=form.options()
+            )
         except ValidationError as error:
             form.add_error("file", error)
         else:
             security_event("import_checked", request, batch=batch.pk, rows=batch.rows)
             return redirect(f"{namespace}:import_batch", pk=batch.pk)
-    context = {"form": form, "ns": namespace, "columns": importer_class.columns}
+    context = {
+        "form": form,
+        "ns": namespace,
+        "columns": importer_class.columns,
+        "reads_exports": bool(form.fields.keys() - {"file"}),
+    }
     return render(request, "records/import_upload.html", context)
 
 

@@ -78,3 +78,28 @@ def test_aksuat_officer_logs_a_publication_and_imports_a_list(login_page, live_s
     mine = Publication.objects.get(title="Ұстаздар күніне арналған семинар")
     response = urzhar.goto(f"{live_server.url}/publications/{mine.pk}/")
     assert response.status == 404
+
+
+def test_an_officer_pastes_ten_links_fills_them_in_and_saves_them(login_page, live_server):
+    page = login_page("aksuat_officer")
+    before = Publication.objects.count()
+    base = "https://www.facebook.com/aksuat.audandyk.kasipodak.komiteti/posts"
+    lines = [f"0{day}.10.2024 {base}/{900 + day} Жиналыс {day}" for day in range(1, 10)]
+    lines.append(f"{base}/999?mibextid=Zb")  # no date, no title: filled in on the grid
+    page.goto(f"{live_server.url}/publications/paste/")
+    page.fill("#id_links", "\n".join(lines))
+    page.click("[data-testid=paste-form] button[type=submit]")
+    page.wait_for_selector("[data-testid=paste-grid]")
+    assert page.locator("[data-testid=pasted-link]").count() == 10
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375
+    page.fill("#id_links-9-published_on", "2024-10-20")
+    page.fill("#id_links-9-title", "Құқықтық кеңес")
+    page.select_option("#id_links-9-topic", "legal")
+    page.click("[data-testid=paste-check]")
+    page.click("[data-testid=confirm-import]")
+    page.wait_for_selector("[data-testid=import-done]")
+    assert Publication.objects.count() == before + 10
+    advice = Publication.objects.get(title="Құқықтық кеңес")
+    assert (advice.topic, advice.published_on.isoformat()) == ("legal", "2024-10-20")
+    assert advice.url_key == "facebook.com/aksuat.audandyk.kasipodak.komiteti/posts/999"
+    assert Publication.objects.filter(title="Жиналыс 3", published_on="2024-10-03").exists()
