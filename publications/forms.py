@@ -75,7 +75,7 @@ class PublicationForm(RecordForm):
 class MethodologicalMaterialForm(RecordForm):
     class Meta(RecordForm.Meta):
         model = MethodologicalMaterial
-        fields = ["unit", "year", "title", "kind"]
+        fields = ["unit", "year", "title", "title_ru", "kind"]
         field_classes = {"unit": UnitChoiceField}
 
     def __init__(self, *args, **kwargs) -> None:
@@ -90,7 +90,7 @@ class MethodologicalMaterialForm(RecordForm):
 class ResourceForm(RecordForm):
     class Meta(RecordForm.Meta):
         model = Resource
-        fields = ["name", "platform", "kind", "owner", "level", "url", "opened_on"]
+        fields = ["name", "name_ru", "platform", "kind", "owner", "level", "url", "opened_on"]
         field_classes = {"owner": UnitChoiceField}
 
     def __init__(self, *args, **kwargs) -> None:

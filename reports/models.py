@@ -37,6 +37,14 @@ class ReportRules(TrackedRecord):
         decimal_places=1,
         default=60,
     )
+    press_per_year_min = models.PositiveSmallIntegerField(
+        _("press materials a year, at least"),
+        default=12,
+        help_text=_("Fewer, and the report says the organization is seldom in the press."),
+    )
+    growth_share_min = models.DecimalField(
+        _("growth called considerable, at least, %"), max_digits=5, decimal_places=1, default=25
+    )
     silent_months_max = models.PositiveSmallIntegerField(
         _("months without publications, at most"), default=3
     )
