@@ -51,9 +51,15 @@ def _uri(chart) -> str:
 
 
 def _legend_room(series: int) -> dict:
-    """Room under the plot for a legend of `series` entries, four to a line."""
-    lines = max(1, -(-series // 4))
-    return {"height": CONFIG["height"] + 30 * (lines - 1)}
+    """Room under the plot for a legend of `series` entries, two to a line (long names of
+    units and outlets fit whole), and the empty chart's words in the reader's language."""
+    lines = max(1, -(-series // 2))
+    return {
+        "height": CONFIG["height"] + 30 * (lines - 1),
+        "legend_at_bottom_columns": 2,
+        "truncate_legend": -1,
+        "no_data_text": _("No data"),
+    }
 
 
 def chart_year_table(table: YearTable, *, title: str, label) -> str:
@@ -88,7 +94,9 @@ def chart_followers(history: dict, *, title: str) -> str | None:
 
 def chart_topics(content: Content, *, title: str) -> str:
     """One bar per topic, named on the axis (no legend to read across)."""
-    chart = pygal.HorizontalBar(title=title, **{**CONFIG, "show_legend": False})
+    chart = pygal.HorizontalBar(
+        title=title, **{**CONFIG, "show_legend": False, "no_data_text": _("No data")}
+    )
     topics = content.topic_shares()  # the items whose topic is known
     chart.x_labels = [str(label) for _code, label, _count, _share in topics]
     chart.add(title, [count or None for _code, _label, count, _share in topics])

@@ -284,7 +284,6 @@ class Writer:
             text += " " + dated
         if intro:
             text = f"{intro}\n\n{text}"
-        members = self.members_words()
         table = {
             "headers": [self.t("Көрсеткіш", "Показатель"), self.t("Саны", "Число")],
             "rows": [
@@ -292,10 +291,13 @@ class Writer:
                     self.t("Бастауыш кәсіподақ ұйымдары", "Первичные профсоюзные организации"),
                     _n(o.primaries),
                 ],
-                [self.t("Кәсіподақ мүшелері", "Члены профсоюза"), members or "–"],
+                [self.t("Кәсіподақ мүшелері", "Члены профсоюза"),
+                 _n(o.members) if o.members is not None else "–"],
                 [self.t("Филиалдар", "Филиалы"), _n(o.branches)],
             ],
-        }
+            "note": dated or self.t("«–» – мүшелер саны тіркелмеген.",
+                                    "«–» – численность членов не учтена."),
+        }  # fmt: skip
         return self.section("organization", self.t("Ұйым сандармен", "Организация в цифрах"),
                             text, [table])  # fmt: skip
 
@@ -491,8 +493,15 @@ class Writer:
             })  # fmt: skip
         if table.rows:
             tables.append(self.year_table(table, self.t("Автор ұйым", "Организация-автор")))
+        chart = None
+        if table.rows:
+            chart = charts.chart_year_table(
+                table, title=self.t("Облыстық ұйымның парақшасындағы материалдар",
+                                    "Материалы на странице областной организации"),
+                label=lambda key: key.label,
+            )  # fmt: skip
         return self.section("social", self.t("Әлеуметтік желілер", "Социальные сети"),
-                            " ".join(sentences), tables)  # fmt: skip
+                            " ".join(sentences), tables, chart=chart)  # fmt: skip
 
     def followers_sentence(self, page) -> str:
         """The page's followers with their date, judged against the staff's threshold per 100

@@ -109,17 +109,10 @@ def _words(text: str) -> list[str]:
     return text.split()
 
 
-def _signature_body(author, language: str) -> str:
+def _issued_kind(author) -> str:
     assignment = user_assignment(user=author)
-    unit = assignment.unit if assignment and assignment.unit_id else None
-    if unit is None:
-        return ""
-    name = unit.name if language == "kk" or not unit.name_ru else unit.name_ru
-    if assignment.role == assignment.Role.CENTRAL_PRESS:
-        return f"{name} аппаратының баспасөз қызметі" if language == "kk" else (
-            f"Пресс-служба аппарата: {name}"
-        )  # fmt: skip
-    return name
+    central = assignment is not None and assignment.role == assignment.Role.CENTRAL_PRESS
+    return "assessment" if central else "own"
 
 
 @transaction.atomic
@@ -132,11 +125,10 @@ def report_issue(
     sequence = IssuedReport.objects.filter(region=region, year=period.year).count() + 1
     today = timezone.localdate()
     number = f"{region.slug.upper()}-{period.year}-{sequence:03d}"
-    report.update(
-        number=number,
-        issued_on=today.strftime("%d.%m.%Y"),
-        signature_body=_signature_body(author, language) or report["region"],
-    )
+    # Who signs: until issued reports keep their kind, the central press service's issue is
+    # its assessment of the region, anyone else's the region's own report.
+    report.update(number=number, issued_on=today.strftime("%d.%m.%Y"),
+                  kind=_issued_kind(author))  # fmt: skip
     issued = IssuedReport(
         region=region, year=period.year, as_of=period.as_of, language=language, number=number,
         issued_on=today, issued_by=author, content=report,
