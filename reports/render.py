@@ -11,7 +11,6 @@ import re
 from decimal import Decimal
 
 import cairosvg
-
 from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
@@ -138,7 +137,9 @@ def _docx_styles(document) -> None:
             fonts.attrib.pop(qn(attribute), None)
         if name != "Normal":
             style.font.bold = True
-            style.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER if name == "Title" else None
+            style.paragraph_format.alignment = (
+                WD_ALIGN_PARAGRAPH.CENTER if name == "Title" else None
+            )
     title = document.styles["Title"]
     title.paragraph_format.space_after = Pt(6)
     # The Title style draws a blue rule under itself; an office document has none.
@@ -308,7 +309,7 @@ def _xlsx_table(sheet, report: dict, section: dict, table: dict) -> None:
         sheet.append([])
         sheet.append([xlsx_safe(table["note"])])
     sheet.freeze_panes = sheet.cell(row=header_row + 1, column=1)
-    for column, width in enumerate(_column_widths(table, total_cm=100), start=1):
-        longest = max(len(str(v)) for v in [table["headers"][column - 1],
-                                            *[row[column - 1] for row in table["rows"]]])  # fmt: skip
+    for column in range(1, len(table["headers"]) + 1):
+        values = [table["headers"][column - 1], *[row[column - 1] for row in table["rows"]]]
+        longest = max(len(str(value)) for value in values)
         sheet.column_dimensions[get_column_letter(column)].width = min(max(10, longest + 2), 70)
