@@ -123,7 +123,12 @@ class IssuedReport(models.Model):
     issued_on = models.DateField(_("issued on"))
     issued_at = models.DateTimeField(_("issued at"), auto_now_add=True)
     issued_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("issued by"), on_delete=models.PROTECT
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("issued by"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        help_text=_("Empty for a document issued outside the portal and kept in its archive."),
     )
     content = models.JSONField(_("content as issued"))
     pdf = models.FileField(_("PDF"), upload_to=_issued_path)

@@ -5,11 +5,18 @@ hold numbers, and no text says "No data" in English."""
 import io
 import re
 import zipfile
+from datetime import date
 
 import openpyxl
 import pytest
 from docx import Document
 from pypdf import PdfReader
+
+from branches.models import OrgUnit
+from monitoring.periods import Period
+from reports.models import IssuedReport
+from reports.render import render_docx
+from reports.services import report_generate
 
 pytestmark = pytest.mark.django_db
 BASE = "/reports/abai/2024/{fmt}?as_of=2024-09-01&lang={lang}"
@@ -103,3 +110,28 @@ def test_no_report_text_says_no_data_in_english(client, abai_executive):
         assert "No data" not in html
         word = _docx_text(client.get(BASE.format(fmt="docx/", lang=lang)).content)
         assert "No data" not in word
+
+
+def test_the_source_document_is_kept_as_the_central_press_services_issued_report(
+    client, abai_staff
+):
+    client.force_login(abai_staff)
+    issued = IssuedReport.objects.get(number="ABAI-2024-SOURCE")
+    page = client.get(f"/reports/issued/{issued.pk}/").content.decode()
+    assert "Кәсіподақтың Орталық Комитеті аппаратының баспасөз қызметі" in page
+    assert "Төраға" not in _article(page)
+    assert "бар-жоғы 261 адамды құрайды" in page
+    assert client.get(f"/reports/issued/{issued.pk}/pdf/").status_code == 200
+
+
+def test_an_assessment_is_signed_by_the_central_press_service_and_an_own_report_by_the_chairman(
+    client, abai_executive
+):
+    client.force_login(abai_executive)
+    report = report_generate(region=OrgUnit.objects.get(slug="abai"),
+                             period=Period(2024, date(2024, 9, 1)), language="ru")  # fmt: skip
+    own = _docx_text(render_docx(dict(report)))
+    assert "Председатель ____________________ С. Ибраев" in own
+    assessment = _docx_text(render_docx(dict(report), kind="assessment"))
+    assert "Пресс-служба аппарата Центрального комитета профсоюза" in assessment
+    assert "Председатель" not in assessment

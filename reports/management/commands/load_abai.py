@@ -25,14 +25,20 @@ the choice made is said beside it:
 - The 404 primary organizations and their members are not named: placeholders, clearly labelled,
   spread over the branches (a few served directly by the region), whose members add up to the
   regional total. Replace them with the real list by import.
+- The source itself, in its original Kazakh (`source/anyqtama-abai-2024.kk.md`), is kept as an
+  issued report of the central committee's press service, so staff can set the generated one
+  beside it. It is issued outside the portal: no user issued it.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 
 from django.conf import settings
+from django.core.files.base import ContentFile
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
@@ -41,7 +47,8 @@ from branches.models import Assignment, OrgUnit
 from branches.services import member_count_set, orgunit_ensure, user_assign
 from monitoring.models import AudienceSnapshot, CommitteeReview, NewspaperSubscription, ReviewTask
 from publications.models import MethodologicalMaterial, Platform, Resource, Tally
-from reports.models import ReportDraft
+from reports.models import IssuedReport, ReportDraft
+from reports.render import render_docx, render_pdf
 
 CENTRAL = {
     "slug": "central",
@@ -312,6 +319,8 @@ PRESS = {  # year: {outlet, or outlets counted together: count}
     2024: {("Семей таңы",): 1, ("Жаңа уақыт",): 2, ("Бесқарағай тынысы",): 3},
 }  # fmt: skip
 SOURCE = "Анықтама, 01.09.2024"
+SOURCE_FILE = Path(__file__).parent / "source" / "anyqtama-abai-2024.kk.md"
+SOURCE_NUMBER = "ABAI-2024-SOURCE"  # the source document, kept as the centre issued it
 BROADCASTS_2024 = {  # staff's words in the 2024 report's commentary (the source gives no count)
     "kk": "2024 жылы облыстық ұйым қызметінің өзекті мәселелері бойынша төраға С. Ибраев "
     "(Аумақтық кәсіподақтар бірлестігінің бұрынғы төрағасымен бірге), аудандық және қалалық "
@@ -406,6 +415,7 @@ class Command(BaseCommand):
             self._load_tallies(units, resources)
             self._load_the_rest(units, resources)
             self._load_commentary(units)
+            self._load_source_document(units)
             if demo_users:
                 self._load_demo_users(units)
         after = self._counts()
@@ -426,6 +436,7 @@ class Command(BaseCommand):
             CommitteeReview,
             AudienceSnapshot,
             Assignment,
+            IssuedReport,
         ]
         return {model._meta.model_name: model._default_manager.count() for model in models}
 
@@ -579,6 +590,48 @@ class Command(BaseCommand):
             for names, count in outlets.items():
                 add(units["abai"], [resources[name] for name in names], date(year, 1, 1), last,
                     count)  # fmt: skip
+
+    def _load_source_document(self, units) -> None:
+        if IssuedReport.objects.filter(number=SOURCE_NUMBER).exists():
+            return
+        lines = SOURCE_FILE.read_text(encoding="utf-8").strip().splitlines()
+        title = re.sub(r"[*#]", "", lines[0]).strip()
+        text, items = [], []
+        for line in lines[1:]:
+            line = re.sub(r"\[([^\]]*)\]\(([^)]*)\)", r"\2", line)  # [text](address)
+            line = re.sub(r"<(https?://[^>]+)>", r"\1", line).replace("\\_", "_")
+            line = line.replace("**", "").replace("*", "").strip()
+            if line.startswith("- "):
+                items.append(line[2:].rstrip(";."))
+            else:
+                text.append(line)
+        body = "\n".join(text).strip()
+        signature = body[body.rfind("\n\n") :].strip()
+        body = body[: body.rfind("\n\n")].strip()
+        central = units["central"]
+        content = {
+            "language": "kk", "region": units["abai"].name, "region_slug": units["abai"].slug,
+            "year": AS_OF.year, "as_of": AS_OF.isoformat(), "title": title,
+            "period": f"{AS_OF.year} жыл, {AS_OF:%d.%m.%Y} жағдай бойынша",
+            "sections": [{
+                "key": "source", "title": "Бастапқы құжат", "text": body, "generated": body,
+                "tables": [], "chart": None,
+                "items": [{"rule": "", "text": f"{item[:1].upper()}{item[1:]}."}
+                          for item in items],
+            }],
+            "chairman": "", "kind": "assessment",
+            "central": " ".join(signature.split()) or f"{central.name} аппаратының баспасөз "
+                                                       "қызметі",
+            "number": SOURCE_NUMBER, "issued_on": AS_OF.strftime("%d.%m.%Y"),
+        }  # fmt: skip
+        issued = IssuedReport(
+            region=units["abai"], year=AS_OF.year, as_of=AS_OF, language="kk",
+            number=SOURCE_NUMBER, issued_on=AS_OF, issued_by=None, content=content,
+        )  # fmt: skip
+        issued.pdf.save(f"{SOURCE_NUMBER}.pdf", ContentFile(render_pdf(dict(content))), save=False)
+        issued.docx.save(f"{SOURCE_NUMBER}.docx", ContentFile(render_docx(dict(content))),
+                         save=False)  # fmt: skip
+        issued.save()
 
     def _load_commentary(self, units) -> None:
         for language, text in BROADCASTS_2024.items():
