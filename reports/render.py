@@ -224,13 +224,15 @@ def _docx_table(document, table: dict) -> None:
     grid = document.add_table(rows=len(rows), cols=len(table["headers"]))
     grid.style = "Table Grid"
     grid.alignment = WD_TABLE_ALIGNMENT.CENTER
-    grid.autofit = True
+    grid.autofit = False
     # The header row repeats on every page the table crosses.
     header = grid.rows[0]._tr.get_or_add_trPr()
     repeat = OxmlElement("w:tblHeader")
     repeat.set(qn("w:val"), "true")
     header.append(repeat)
     widths = _column_widths(table, total_cm=16.5)
+    for column, width in zip(grid.columns, widths, strict=False):
+        column.width = Cm(width)
     for r, values in enumerate(rows):
         for c, value in enumerate(values):
             cell = grid.cell(r, c)
@@ -252,11 +254,17 @@ def _docx_table(document, table: dict) -> None:
 
 
 def _column_widths(table: dict, *, total_cm: float) -> list[float]:
-    """Columns as wide as their longest word or figure needs, numbers narrow, text wide."""
+    """Columns as wide as their text needs, never narrower than their longest word (a header
+    word never breaks), the rest shared by length."""
     columns = list(zip(table["headers"], *table["rows"], strict=False))
-    need = [max(min(len(str(v)), 60) for v in column) + 2 for column in columns]
+    floor, need = [], []
+    for column in columns:
+        longest_word = max(len(word) for value in column for word in str(value).split() or [""])
+        floor.append(min(longest_word, 30) * 0.24 + 0.5)
+        need.append(max(min(max(len(str(v)) for v in column), 45), 4) + 2)
+    spare = max(total_cm - sum(floor), 0)
     whole = sum(need) or 1
-    return [max(1.6, total_cm * n / whole) for n in need]
+    return [low + spare * n / whole for low, n in zip(floor, need, strict=True)]
 
 
 def render_xlsx(report: dict) -> bytes:
