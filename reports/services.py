@@ -122,7 +122,13 @@ def report_issue(
     """Number, date and freeze the report as it reads now; keep its PDF and Word file."""
     OrgUnit.objects.select_for_update().get(pk=region.pk)  # one number at a time per region
     report = report_generate(region=region, period=period, language=language)
-    sequence = IssuedReport.objects.filter(region=region, year=period.year).count() + 1
+    # Documents kept in the archive from outside the portal (no issuer) take no number of its own.
+    sequence = (
+        IssuedReport.objects.filter(
+            region=region, year=period.year, issued_by__isnull=False
+        ).count()
+        + 1
+    )
     today = timezone.localdate()
     number = f"{region.slug.upper()}-{period.year}-{sequence:03d}"
     # Who signs: until issued reports keep their kind, the central press service's issue is
