@@ -53,7 +53,7 @@ class PublicationForm(RecordForm):
         model = Publication
         fields = [
             "published_on", "resource", "unit", "title", "url", "topic", "kind", "is_repost",
-            "language", "views", "reactions", "comments", "shares",
+            "is_notable", "participants", "language", "views", "reactions", "comments", "shares",
         ]  # fmt: skip
         field_classes = {"unit": UnitChoiceField, "resource": ResourceChoiceField}
 

@@ -187,6 +187,17 @@ class Publication(TrackedRecord):
     )
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.NEWS)
     is_repost = models.BooleanField(_("repost"), default=False)
+    is_notable = models.BooleanField(
+        _("notable"),
+        default=False,
+        help_text=_("The report names it, e.g. a seminar on a legal topic."),
+    )
+    participants = models.CharField(
+        _("who took part"),
+        max_length=500,
+        blank=True,
+        help_text=_("For a broadcast: who spoke on air, e.g. «төраға С. Ибраев»."),
+    )
     language = models.CharField(
         _("language of the material"),
         max_length=2,

@@ -5,6 +5,7 @@ an issued report keeps it as it was (it is plain JSON)."""
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from django.utils import translation
@@ -22,6 +23,8 @@ from reports.grammar import (
     ru_plural_after,
 )
 from reports.rules import findings, rules_for
+
+KAZAKH_ONLY = re.compile(r"[әғқңөұүһіӘҒҚҢӨҰҮҺІ]")
 
 # Words that open a unit's name without being a proper name: lower-cased inside a sentence.
 COMMON_OPENINGS = {"облыстық", "қалалық", "аудандық", "тікелей", "бастауыш", "областной",
@@ -673,6 +676,15 @@ class Writer:
                 f"{' ғана' if few else ''}: бұл {base}.",
                 f"Материалов на правовые темы {'всего ' if few else ''}{_n(c.legal)}: это {base}.",
             ))  # fmt: skip
+        if self.f.notable:
+            named = ", ".join(
+                f"{self.publication_title(p)} ({p.published_on:%d.%m.%Y})" for p in self.f.notable
+            )
+            sentences.append(self.t(
+                f"Есепті кезеңде жарияланған материалдардың ішінде мыналарды атап өткен жөн: "
+                f"{named}.",
+                f"Среди материалов отчётного периода следует отметить: {named}.",
+            ))  # fmt: skip
         if c.topic_unknown:
             how = self.t(
                 "тек тақырыбы белгілі материалдар бойынша есептелді" if c.topic_known
@@ -728,6 +740,19 @@ class Writer:
                 chart = charts.chart_topics(c, title=self.t("Тақырыптар", "Темы"))
         return self.section("content", self.t("Материалдардың мазмұны", "Содержание материалов"),
                             " ".join(sentences), tables, chart=chart)  # fmt: skip
+
+    def publication_title(self, publication) -> str:
+        """A publication's title in quotes; in Russian, a title in Kazakh is marked as such."""
+        if self.kk or publication.language == "ru":
+            return f"«{publication.title}»"
+        return self.title_of(publication.title)
+
+    def russian_or_quoted(self, text: str) -> str:
+        """Staff's words as they wrote them; in Russian, words written in Kazakh are quoted and
+        marked."""
+        if self.kk or not KAZAKH_ONLY.search(text):
+            return text
+        return self.title_of(text)
 
     def part_sentence(self, part, known, share, total, *, kk, ru) -> str:
         """«Репост – 3 (2,9 %; 102 материалдың 69-ы бойынша белгісіз)», or that it is unknown."""
@@ -799,6 +824,13 @@ class Writer:
                     f"участвовали в эфирах местных СМИ {_n(total)} "
                     f"{ru_plural(total, 'раз', 'раза', 'раз')}, в том числе: {outlets}.",
                 )  # fmt: skip
+        for item in self.f.on_air:
+            outlet = item.resource.label
+            text += " " + self.t(
+                f"{item.published_on:%d.%m.%Y} «{outlet}» эфиріне {item.participants} қатысты.",
+                f"{item.published_on:%d.%m.%Y} в эфире «{outlet}» выступили: "
+                f"{self.russian_or_quoted(item.participants)}.",
+            )
         tables = []
         if press.rows:
             tables.append(self.year_table(press, self.t("Газет", "Газета"),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from django.db.models import Count, OuterRef, Prefetch, Q, Subquery, Sum
@@ -39,6 +39,7 @@ from monitoring.selectors.publications import (
     publications_by_author,
     publications_by_medium,
     publications_by_platform,
+    publications_of,
 )
 from publications.models import MethodologicalMaterial
 
@@ -183,6 +184,9 @@ class Figures:
     targets: list[TargetFact]
     subscriptions: list[NewspaperSubscription]
     app_users: int | None
+    # Publications staff marked notable (the report names them) and broadcasts with who spoke.
+    notable: list = field(default_factory=list)
+    on_air: list = field(default_factory=list)
 
     @property
     def followers_total(self) -> int | None:
@@ -251,4 +255,23 @@ def unit_figures(*, unit: OrgUnit, period: Period) -> Figures:
         targets=targets_against_fact(unit=unit, cube=cube, pages=pages, content=content),
         subscriptions=subscriptions(unit=unit, period=period),
         app_users=app_users(unit=unit, period=period),
+        **named_publications(unit=unit, period=period),
     )
+
+
+def named_publications(*, unit: OrgUnit, period: Period) -> dict[str, list]:
+    """The period's publications the report names: those marked notable, and broadcasts with
+    who took part (one query)."""
+    rows = list(
+        publications_of(unit)
+        .filter(published_on__range=(period.start, period.end))
+        .filter(
+            Q(is_notable=True) | (Q(resource__platform__kind__in=BROADCAST) & ~Q(participants=""))
+        )
+        .select_related("resource", "resource__platform")
+        .order_by("published_on", "pk")[:50]
+    )
+    return {
+        "notable": [row for row in rows if row.is_notable],
+        "on_air": [row for row in rows if row.participants],
+    }
