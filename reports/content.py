@@ -22,13 +22,12 @@ from reports.grammar import (
     ru_plural,
     ru_plural_after,
 )
+from reports.grammar import (
+    inline_label as _inline,
+)
 from reports.rules import findings, rules_for
 
 KAZAKH_ONLY = re.compile(r"[әғқңөұүһіӘҒҚҢӨҰҮҺІ]")
-
-# Words that open a unit's name without being a proper name: lower-cased inside a sentence.
-COMMON_OPENINGS = {"облыстық", "қалалық", "аудандық", "тікелей", "бастауыш", "областной",
-                   "городской", "районный", "первичные"}  # fmt: skip
 
 SECTIONS = [
     "organization", "staff", "reviews", "website", "social", "branch_pages", "materials",
@@ -83,12 +82,6 @@ def _common(spans: list) -> tuple | None:
     """The span several figures cover, if they all cover the same one."""
     distinct = set(spans)
     return distinct.pop() if len(distinct) == 1 else None
-
-
-def _inline(label: str) -> str:
-    """A unit's label inside a sentence: «облыстық кәсіподақ комитеті», but «Ақсуат»."""
-    first = label.split(" ", 1)[0].lower()
-    return label[:1].lower() + label[1:] if first in COMMON_OPENINGS else label
 
 
 def _n1(value) -> str:
@@ -676,9 +669,10 @@ class Writer:
                 f"{' ғана' if few else ''}: бұл {base}.",
                 f"Материалов на правовые темы {'всего ' if few else ''}{_n(c.legal)}: это {base}.",
             ))  # fmt: skip
-        if self.f.notable:
+        notable = getattr(self.f, "notable", [])  # figures cached before the field: none
+        if notable:
             named = ", ".join(
-                f"{self.publication_title(p)} ({p.published_on:%d.%m.%Y})" for p in self.f.notable
+                f"{self.publication_title(p)} ({p.published_on:%d.%m.%Y})" for p in notable
             )
             sentences.append(self.t(
                 f"Есепті кезеңде жарияланған материалдардың ішінде мыналарды атап өткен жөн: "
@@ -824,7 +818,7 @@ class Writer:
                     f"участвовали в эфирах местных СМИ {_n(total)} "
                     f"{ru_plural(total, 'раз', 'раза', 'раз')}, в том числе: {outlets}.",
                 )  # fmt: skip
-        for item in self.f.on_air:
+        for item in getattr(self.f, "on_air", []):
             outlet = item.resource.label
             text += " " + self.t(
                 f"{item.published_on:%d.%m.%Y} «{outlet}» эфиріне {item.participants} қатысты.",

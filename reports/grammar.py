@@ -74,3 +74,14 @@ def ru_plural_after(number: float, one: str, few: str, many: str) -> str:
     if number != int(number):
         return few
     return ru_plural(int(number), one, few, many)
+
+
+# Words that open a unit's name without being a proper name: lower-cased inside a sentence.
+COMMON_OPENINGS = {"облыстық", "қалалық", "аудандық", "тікелей", "бастауыш", "областной",
+                   "городской", "районный", "первичные"}  # fmt: skip
+
+
+def inline_label(label: str) -> str:
+    """A unit's label inside a sentence: «облыстық кәсіподақ комитеті», but «Ақсуат»."""
+    first = label.split(" ", 1)[0].lower()
+    return label[:1].lower() + label[1:] if first in COMMON_OPENINGS else label
