@@ -50,13 +50,15 @@ def _uri(chart) -> str:
     return "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode()
 
 
-def _legend_room(series: int) -> dict:
-    """Room under the plot for a legend of `series` entries, two to a line (long names of
-    units and outlets fit whole), and the empty chart's words in the reader's language."""
-    lines = max(1, -(-series // 2))
+def _legend_room(series: int, labels: list[str] | None = None) -> dict:
+    """Room under the plot for a legend of `series` entries, two to a line, or one where a
+    name is long (names of units and outlets fit whole), and the empty chart's words in the
+    reader's language."""
+    columns = 1 if labels and max(len(label) for label in labels) > 45 else 2
+    lines = max(1, -(-series // columns))
     return {
-        "height": CONFIG["height"] + 30 * (lines - 1),
-        "legend_at_bottom_columns": 2,
+        "height": CONFIG["height"] + 24 * (lines - 1),
+        "legend_at_bottom_columns": columns,
         "truncate_legend": -1,
         "no_data_text": _("No data"),
     }
@@ -64,7 +66,8 @@ def _legend_room(series: int) -> dict:
 
 def chart_year_table(table: YearTable, *, title: str, label) -> str:
     """Grouped bars: one group per year, one bar per row of the table."""
-    chart = pygal.Bar(title=title, **{**CONFIG, **_legend_room(len(table.rows))})
+    labels = [str(label(row.key)) for row in table.rows]
+    chart = pygal.Bar(title=title, **{**CONFIG, **_legend_room(len(table.rows), labels)})
     chart.x_labels = [str(year) for year in table.years]
     for row in table.rows:
         chart.add(label(row.key), [row.by_year.get(year) or None for year in table.years])
