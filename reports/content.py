@@ -25,6 +25,7 @@ from reports.grammar import (
 from reports.grammar import (
     inline_label as _inline,
 )
+from reports.messages import say
 from reports.rules import findings, rules_for
 
 KAZAKH_ONLY = re.compile(r"[әғқңөұүһіӘҒҚҢӨҰҮҺІ]")
@@ -112,6 +113,10 @@ class Writer:
 
     def t(self, kk: str, ru: str) -> str:
         return kk if self.kk else ru
+
+    def say(self, message_id: str, **args) -> str:
+        """A sentence from the Fluent files (`reports/messages/`)."""
+        return say(self.language, message_id, **args)
 
     # Period words
 
@@ -234,48 +239,19 @@ class Writer:
         o = self.f.organization
         unit = self.f.unit
         intro = (unit.report_introduction if self.kk else unit.report_introduction_ru).strip()
-        branches_ru = ru_plural(o.branches, "филиал", "филиала", "филиалов")
-        primaries_ru = ru_plural(o.primaries, "первичную профсоюзную организацию",
-                                 "первичные профсоюзные организации",
-                                 "первичных профсоюзных организаций")  # fmt: skip
+        counts = {"primaries": _n(o.primaries), "primaries_count": o.primaries,
+                  "branches": _n(o.branches), "branches_count": o.branches}  # fmt: skip
         dated = ""
         if o.members is None:
-            text = self.t(
-                f"Облыстық ұйым {_n(o.primaries)} бастауыш кәсіподақ ұйымын, {_n(o.branches)} "
-                f"филиалды біріктіреді. Мүшелер саны тіркелмеген.",
-                f"Областная организация объединяет {_n(o.primaries)} {primaries_ru} и "
-                f"{_n(o.branches)} {branches_ru}. Численность членов профсоюза не учтена.",
-            )
+            text = self.say("org-without-members", **counts)
         else:
-            day = _date(o.members_on)
-            text = self.t(
-                f"Облыстық ұйым {_n(o.members)} адамды құрайтын {_n(o.primaries)} бастауыш "
-                f"кәсіподақ ұйымын, {_n(o.branches)} филиалды біріктіреді.",
-                f"Областная организация объединяет {_n(o.primaries)} {primaries_ru} "
-                f"численностью {_n(o.members)} "
-                f"{ru_plural(o.members, 'человек', 'человека', 'человек')} и {_n(o.branches)} "
-                f"{branches_ru}.",
-            )
-            dated = (self.t(
-                f"Мүшелер саны кейінгі дерек бойынша, {day} жағдайында келтірілген.",
-                f"Численность членов приведена по более поздним данным, на {day}.",
-            ) if o.members_later else self.t(
-                f"Мүшелер саны {day} жағдай бойынша келтірілген.",
-                f"Численность членов приведена по состоянию на {day}.",
-            ))  # fmt: skip
+            text = self.say("org-with-members", **counts, members=_n(o.members),
+                            members_count=o.members)  # fmt: skip
+            dated = self.say("org-members-later" if o.members_later else "org-members-dated",
+                             day=_date(o.members_on))  # fmt: skip
         if o.served_directly:
-            text += " " + self.t(
-                f"Оның ішінде {_n(o.served_directly)} бастауыш ұйым облыстық комитеттің тікелей "
-                f"қызметінде.",
-                f"Из них {_n(o.served_directly)} "
-                + ru_plural(
-                    o.served_directly,
-                    "первичная организация находится",
-                    "первичные организации находятся",
-                    "первичных организаций находятся",
-                )
-                + " на прямом обслуживании обкома.",
-            )
+            text += " " + self.say("org-served-directly", served=_n(o.served_directly),
+                                   served_count=o.served_directly)  # fmt: skip
         if dated:
             text += " " + dated
         if intro:
@@ -558,22 +534,12 @@ class Writer:
 
         listed = [f"{name(row.branch)} ({', '.join(p.platform.label for p in row.pages)})"
                   for row in having]  # fmt: skip
+        total = {"total": _n(len(rows)), "total_count": len(rows)}
         if not having:
-            text = self.t(
-                f"Облыстық ұйымның {_n(len(rows))} филиалының бірде-бірінде әлеуметтік желілерде "
-                f"парақша жоқ.",
-                f"Ни у одного из {_n(len(rows))} "
-                f"{ru_plural(len(rows), 'филиала', 'филиалов', 'филиалов')} областной "
-                f"организации нет страниц в социальных сетях.",
-            )
+            text = self.say("branch-pages-none", **total)
         else:
-            text = self.t(
-                f"Облыстық ұйымның {_n(len(rows))} филиалының ішінде әлеуметтік желілердегі "
-                f"парақшалар тек {_n(len(having))} ұйымда ғана бар: {join(listed, language='kk')}.",
-                f"Из {_n(len(rows))} {ru_plural(len(rows), 'филиала', 'филиалов', 'филиалов')} "
-                f"областной организации страницы в социальных сетях есть только у "
-                f"{_n(len(having))}: {join(listed, language='ru')}.",
-            )
+            text = self.say("branch-pages-some", **total, having=_n(len(having)),
+                            list=join(listed, language=self.language))  # fmt: skip
         table = {
             "headers": [self.t("Филиал", "Филиал"), self.t("Парақшалар", "Страницы"),
                         self.t("Сілтеме", "Ссылка")],
@@ -589,38 +555,21 @@ class Writer:
         items = self.f.materials
         first, last = self.period.year - 2, self.period.year
         titles = ", ".join(self.title_of(m.title, m.title_ru) for m in items)
-        lead = self.t(
-            "Облыстық ұйымдардың жұмыс бағыттарының бірі ақпараттық-әдістемелік материалдарды "
-            "әзірлеу және шығару болып табылады: кәсіподақ ұйымдарына көмек ретінде брошюралар, "
-            "оқу құралдары мен ұсынымдар.",
-            "Одно из направлений работы областных организаций – подготовка и выпуск "
-            "информационно-методических материалов: брошюр, учебных пособий и рекомендаций в "
-            "помощь профсоюзным организациям.",
-        )
+        years = {"first": str(first), "last": str(last)}
         if items:
             text = (
-                lead
+                self.say("materials-lead")
                 + " "
-                + self.t(
-                    f"{first}–{last} жж. кезеңінде облыстық кәсіподақ аппараты кәсіподақ "
-                    f"қызметінің өзекті мәселелері бойынша {_n(len(items))} әдістемелік материал "
-                    f"әзірлеп, пайдалану үшін шығарды. Олардың ішінде: {titles}.",
-                    f"В {first}–{last} гг. аппарат областной организации подготовил и выпустил по "
-                    f"актуальным вопросам деятельности профсоюза {_n(len(items))} "
-                    + ru_plural(
-                        len(items),
-                        "методический материал",
-                        "методических материала",
-                        "методических материалов",
-                    )
-                    + f". Среди них: {titles}.",
+                + self.say(
+                    "materials-some",
+                    **years,
+                    number=_n(len(items)),
+                    count=len(items),
+                    titles=titles,
                 )
             )
         else:
-            text = self.t(
-                f"{first}–{last} жж. облыстық ұйым әдістемелік материалдар шығармаған.",
-                f"В {first}–{last} гг. областная организация методических материалов не выпускала.",
-            )
+            text = self.say("materials-lead") + " " + self.say("materials-none", **years)
         table = {"headers": [self.t("Жыл", "Год"), self.t("Атауы", "Название")],
                  "rows": [[str(m.year), m.title if self.kk else (m.title_ru or self.title_of(
                      m.title))] for m in items]}  # fmt: skip

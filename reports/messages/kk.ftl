@@ -30,3 +30,36 @@ silent-branch = { $branch } – { $count } ай
 finding-decline =
     Материалдар санының азаюын тоқтату: өткен жылдың сол кезеңімен салыстырғанда { $list }.
 decline-row = { $name } – { $current }, өткен жылы { $previous }
+
+## 1. The organization in numbers. $primaries, $members, $branches: formatted figures.
+
+org-with-members =
+    Облыстық ұйым { $members } адамды құрайтын { $primaries } бастауыш кәсіподақ ұйымын,
+    { $branches } филиалды біріктіреді.
+org-without-members =
+    Облыстық ұйым { $primaries } бастауыш кәсіподақ ұйымын, { $branches } филиалды
+    біріктіреді. Мүшелер саны тіркелмеген.
+org-served-directly =
+    Оның ішінде { $served } бастауыш ұйым облыстық комитеттің тікелей қызметінде.
+org-members-dated = Мүшелер саны { $day } жағдай бойынша келтірілген.
+org-members-later = Мүшелер саны кейінгі дерек бойынша, { $day } жағдайында келтірілген.
+
+## 6. Branches' pages. $total, $having: counts; $list: the branches with their platforms.
+
+branch-pages-some =
+    Облыстық ұйымның { $total } филиалының ішінде әлеуметтік желілердегі парақшалар тек
+    { $having } ұйымда ғана бар: { $list }.
+branch-pages-none =
+    Облыстық ұйымның { $total } филиалының бірде-бірінде әлеуметтік желілерде парақша жоқ.
+
+## 7. Methodological materials. $first, $last: years; $titles: the quoted titles.
+
+materials-lead =
+    Облыстық ұйымдардың жұмыс бағыттарының бірі ақпараттық-әдістемелік материалдарды әзірлеу
+    және шығару болып табылады: кәсіподақ ұйымдарына көмек ретінде брошюралар, оқу құралдары
+    мен ұсынымдар.
+materials-some =
+    { $first }–{ $last } жж. кезеңінде облыстық кәсіподақ аппараты кәсіподақ қызметінің өзекті
+    мәселелері бойынша { $number } әдістемелік материал әзірлеп, пайдалану үшін шығарды. Олардың
+    ішінде: { $titles }.
+materials-none = { $first }–{ $last } жж. облыстық ұйым әдістемелік материалдар шығармаған.
