@@ -20,7 +20,6 @@ from reports.grammar import (
     join,
     ru_case,
     ru_plural,
-    ru_plural_after,
 )
 from reports.grammar import (
     inline_label as _inline,
@@ -479,51 +478,22 @@ class Writer:
         """The page's followers with their date, judged against the staff's threshold per 100
         members («бар-жоғы»), quoting the figure."""
         if page.followers is None:
-            return self.t("Парақшаның жазылушылар саны тіркелмеген.",
-                          "Число подписчиков страницы не учтено.")  # fmt: skip
-        day = page.followers_on.strftime("%d.%m.%Y")
-        followers = _n(page.followers)
+            return self.say("followers-unknown")
+        args = {"day": page.followers_on.strftime("%d.%m.%Y"), "followers": _n(page.followers),
+                "followers_count": page.followers}  # fmt: skip
         if page.later:
-            return self.t(
-                f"Кезеңнің соңына дейін жазылушылар саны тіркелмеген; кейінгі дерек бойынша "
-                f"{day} жағдайында парақшаның {followers} жазылушысы бар.",
-                f"Число подписчиков к концу периода не учтено; по более поздним данным, на "
-                f"{day} у страницы {followers} "
-                f"{ru_plural(page.followers, 'подписчик', 'подписчика', 'подписчиков')}.",
-            )
+            return self.say("followers-later", **args)
         members = self.f.organization.members_in_period
         if not members:
-            return self.t(
-                f"{day} жағдай бойынша парақшаның {followers} жазылушысы бар.",
-                f"На {day} у страницы {followers} "
-                f"{ru_plural(page.followers, 'подписчик', 'подписчика', 'подписчиков')}.",
-            )
+            return self.say("followers-plain", **args)
         per_hundred = 100 * page.followers / members
-        figure = _n1(round(per_hundred, 1))
-        share = format_percent(per_hundred)
-        minimum = _n1(self.rules.followers_per_hundred_min)
-        each = ru_plural_after(round(per_hundred, 1), "подписчик", "подписчика", "подписчиков")
+        args.update(figure=_n1(round(per_hundred, 1)), each_count=round(per_hundred, 1))
         if per_hundred < float(self.rules.followers_per_hundred_min):
-            return self.t(
-                f"Facebook парақшасының жазылушылары бар-жоғы {followers} адамды құрайды ({day} "
-                f"жағдай бойынша). Облыстық ұйым мүшелерінің саны {_n(members)} екенін ескерсек, "
-                f"бұл аудиторияның облыстық ұйым мен оның филиалдарының жұмысына деген "
-                f"қызығушылығының төмендігін көрсетеді: жазылушылар мүшелердің бар-жоғы {share}-ы "
-                f"(әр 100 мүшеге {figure} жазылушыдан келеді, ал межесі – кемінде {minimum}).",
-                f"Подписчиков у страницы всего {followers} (на {day}). При численности "
-                f"областной организации {_n(members)} "
-                f"{ru_plural(members, 'человек', 'человека', 'человек')} это говорит о низком "
-                f"интересе аудитории к работе областной организации и её филиалов: подписчики "
-                f"составляют лишь {share} членов профсоюза (на каждые 100 членов приходится "
-                f"{figure} {each}, тогда как ориентир – не менее {minimum}).",
-            ).replace("Facebook парақшасының", f"{page.resource.platform.label} парақшасының")
-        return self.t(
-            f"{day} жағдай бойынша парақшаның {followers} жазылушысы бар: әр 100 мүшеге {figure} "
-            f"жазылушыдан келеді.",
-            f"На {day} у страницы {followers} "
-            f"{ru_plural(page.followers, 'подписчик', 'подписчика', 'подписчиков')}: на каждые 100 "
-            f"членов профсоюза приходится {figure} {each}.",
-        )
+            return self.say("followers-low", **args, platform=page.resource.platform.label,
+                            members=_n(members), members_count=members,
+                            share=format_percent(per_hundred),
+                            minimum=_n1(self.rules.followers_per_hundred_min))  # fmt: skip
+        return self.say("followers-enough", **args)
 
     def branch_pages(self) -> dict:
         rows = self.f.branches
