@@ -106,7 +106,25 @@ class OrgUnit(models.Model):
         blank=True,
         help_text=_("Position and name of the person who does information work."),
     )
+    information_officer_ru = models.CharField(
+        _("who does information work, in Russian"),
+        max_length=255,
+        blank=True,
+        help_text=_("Position and name in Russian."),
+    )
     has_press_secretary = models.BooleanField(_("has a staff press secretary"), default=False)
+    report_introduction = models.TextField(
+        _("report introduction"),
+        blank=True,
+        help_text=_("The paragraphs that open the region's report, in Kazakh."),
+    )
+    report_introduction_ru = models.TextField(_("report introduction, in Russian"), blank=True)
+    report_closing = models.TextField(
+        _("report closing"),
+        blank=True,
+        help_text=_("The paragraphs before the recommendations, in Kazakh."),
+    )
+    report_closing_ru = models.TextField(_("report closing, in Russian"), blank=True)
     is_placeholder = models.BooleanField(
         _("placeholder"),
         default=False,

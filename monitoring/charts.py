@@ -59,17 +59,27 @@ def _uri(chart) -> str:
     return "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode()
 
 
-def _legend_room(series: int, size: dict | None = None) -> dict:
-    """Room under the plot for a legend of `series` entries, so many to a line."""
+def _legend_room(series: int, size: dict | None = None, labels: list[str] | None = None) -> dict:
+    """Room under the plot for a legend of `series` entries, so many to a line (one where a name
+    is long: names of units and outlets fit whole), and the empty chart's words in the
+    reader's language."""
     size = {**CONFIG, **(size or {})}
-    lines = max(1, -(-series // size["legend_at_bottom_columns"]))
-    return {"height": size["height"] + 30 * (lines - 1)}
+    long = labels and max(len(label) for label in labels) > 45
+    columns = 1 if long else size["legend_at_bottom_columns"]
+    lines = max(1, -(-series // columns))
+    return {
+        "height": size["height"] + 30 * (lines - 1),
+        "legend_at_bottom_columns": columns,
+        "truncate_legend": -1,
+        "no_data_text": _("No data"),
+    }
 
 
 def chart_year_table(table: YearTable, *, title: str, label, size: dict | None = None) -> str:
     """Grouped bars: one group per year, one bar per row of the table."""
+    labels = [str(label(row.key)) for row in table.rows]
     chart = pygal.Bar(
-        title=title, **{**CONFIG, **(size or {}), **_legend_room(len(table.rows), size)}
+        title=title, **{**CONFIG, **(size or {}), **_legend_room(len(table.rows), size, labels)}
     )
     chart.x_labels = [str(year) for year in table.years]
     for row in table.rows:
@@ -100,7 +110,10 @@ def chart_followers(history: dict, *, title: str) -> str | None:
 
 def chart_topics(content: Content, *, title: str, size: dict | None = None) -> str:
     """One bar per topic, named on the axis (no legend to read across)."""
-    chart = pygal.HorizontalBar(title=title, **{**CONFIG, **(size or {}), "show_legend": False})
+    chart = pygal.HorizontalBar(
+        title=title,
+        **{**CONFIG, **(size or {}), "show_legend": False, "no_data_text": _("No data")},
+    )
     topics = content.topic_shares()  # the items whose topic is known
     chart.x_labels = [str(label) for _code, label, _count, _share in topics]
     chart.add(title, [count or None for _code, _label, count, _share in topics])

@@ -45,7 +45,10 @@ class AudienceSnapshotForm(RecordForm):
 class CommitteeReviewForm(RecordForm):
     class Meta(RecordForm.Meta):
         model = CommitteeReview
-        fields = ["unit", "year", "held_on", "question", "decisions", "assessment"]
+        fields = [
+            "unit", "year", "held_on", "question", "question_ru", "decisions", "decisions_ru",
+            "assessment", "assessment_ru",
+        ]  # fmt: skip
         field_classes = {"unit": UnitChoiceField}
 
     def __init__(self, *args, **kwargs) -> None:

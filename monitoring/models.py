@@ -132,10 +132,15 @@ class CommitteeReview(TrackedRecord):
         _("held on"), null=True, blank=True, help_text=_("Leave empty when only the year is known.")
     )
     question = models.CharField(_("question considered"), max_length=1000)
+    question_ru = models.CharField(
+        _("question considered, in Russian"), max_length=1000, blank=True
+    )
     decisions = models.TextField(_("decisions"), blank=True)
+    decisions_ru = models.TextField(_("decisions, in Russian"), blank=True)
     assessment = models.TextField(
         _("assessment"), blank=True, help_text=_("What became of the decisions, as judged later.")
     )
+    assessment_ru = models.TextField(_("assessment, in Russian"), blank=True)
 
     history = HistoricalRecords()
 

@@ -57,7 +57,7 @@ class PublicationForm(RecordForm):
         model = Publication
         fields = [
             "published_on", "resource", "unit", "title", "url", "topic", "kind", "is_repost",
-            "language", "views", "reactions", "comments", "shares",
+            "is_notable", "participants", "language", "views", "reactions", "comments", "shares",
         ]  # fmt: skip
         field_classes = {"unit": UnitChoiceField, "resource": ResourceChoiceField}
 
@@ -107,7 +107,7 @@ def address_not_on_platform(platform: Platform) -> str:
 class MethodologicalMaterialForm(RecordForm):
     class Meta(RecordForm.Meta):
         model = MethodologicalMaterial
-        fields = ["unit", "year", "title", "kind"]
+        fields = ["unit", "year", "title", "title_ru", "kind"]
         field_classes = {"unit": UnitChoiceField}
 
     def __init__(self, *args, **kwargs) -> None:
@@ -122,7 +122,9 @@ class MethodologicalMaterialForm(RecordForm):
 class ResourceForm(RecordForm):
     class Meta(RecordForm.Meta):
         model = Resource
-        fields = ["name", "platform", "kind", "owner", "level", "region", "url", "opened_on"]
+        fields = [
+            "name", "name_ru", "platform", "kind", "owner", "level", "region", "url", "opened_on",
+        ]  # fmt: skip
         field_classes = {"owner": UnitChoiceField, "region": UnitChoiceField}
 
     def __init__(self, *args, **kwargs) -> None:

@@ -64,6 +64,12 @@ class Resource(TrackedRecord):
         DISTRICT = "district", _("district")
 
     name = models.CharField(_("name"), max_length=255)
+    name_ru = models.CharField(
+        _("name in Russian"),
+        max_length=255,
+        blank=True,
+        help_text=_("Leave empty for a newspaper's or channel's own name."),
+    )
     platform = models.ForeignKey(
         Platform, verbose_name=_("platform"), on_delete=models.PROTECT, related_name="resources"
     )
@@ -125,7 +131,7 @@ class Resource(TrackedRecord):
 
     @property
     def label(self) -> str:
-        return self.name
+        return localized(self.name, self.name_ru)
 
     def clean(self) -> None:
         if self.kind == self.Kind.OWN_PAGE and self.owner_id is None:
@@ -214,6 +220,17 @@ class Publication(TrackedRecord):
     )
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.NEWS)
     is_repost = models.BooleanField(_("repost"), default=False)
+    is_notable = models.BooleanField(
+        _("notable"),
+        default=False,
+        help_text=_("The report names it, e.g. a seminar on a legal topic."),
+    )
+    participants = models.CharField(
+        _("who took part"),
+        max_length=500,
+        blank=True,
+        help_text=_("For a broadcast: who spoke on air, e.g. «төраға С. Ибраев»."),
+    )
     language = models.CharField(
         _("language of the material"),
         max_length=2,
@@ -383,6 +400,7 @@ class MethodologicalMaterial(TrackedRecord):
         _("year"), validators=[MinValueValidator(1990), MaxValueValidator(2100)]
     )
     title = models.CharField(_("title"), max_length=500)
+    title_ru = models.CharField(_("title in Russian"), max_length=500, blank=True)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.MANUAL)
 
     history = HistoricalRecords()

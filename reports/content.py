@@ -5,14 +5,29 @@ an issued report keeps it as it was (it is plain JSON)."""
 
 from __future__ import annotations
 
+import re
+from decimal import Decimal
+
 from django.utils import translation
 
 from branches.text import format_number, format_percent
 from monitoring import charts
 from monitoring.selectors import Figures, YearTable
 from publications.models import span_part
-from reports.grammar import KK_MONTHS_ABLATIVE, RU_MONTHS_GENITIVE, join, ru_plural
+from reports.grammar import (
+    KK_MONTHS_ABLATIVE,
+    RU_MONTHS_GENITIVE,
+    join,
+    ru_case,
+    ru_plural,
+)
+from reports.grammar import (
+    inline_label as _inline,
+)
+from reports.messages import say
 from reports.rules import findings, rules_for
+
+KAZAKH_ONLY = re.compile(r"[әғқңөұүһіӘҒҚҢӨҰҮҺІ]")
 
 SECTIONS = [
     "organization", "staff", "reviews", "website", "social", "branch_pages", "materials",
@@ -69,6 +84,12 @@ def _common(spans: list) -> tuple | None:
     return distinct.pop() if len(distinct) == 1 else None
 
 
+def _n1(value) -> str:
+    """A figure with one decimal, without «,0»: 1, 1,4."""
+    text = format_number(value, 1)
+    return text[:-2] if text.endswith(",0") else text
+
+
 def _materials_ru(n: int) -> str:
     return f"{_n(n)} {ru_plural(n, 'материал', 'материала', 'материалов')}"
 
@@ -81,9 +102,20 @@ class Writer:
         self.kk = language == "kk"
         self.language = language
         self.period = figures.period
+        self.rules = rules_for(region=figures.unit)
+
+    def title_of(self, kk: str, ru: str = "") -> str:
+        """A quoted title: in Russian its Russian title, else the Kazakh one marked as such."""
+        if self.kk:
+            return f"«{kk}»"
+        return f"«{ru}»" if ru else f"«{kk}» (на казахском языке)"
 
     def t(self, kk: str, ru: str) -> str:
         return kk if self.kk else ru
+
+    def say(self, message_id: str, **args) -> str:
+        """A sentence from the Fluent files (`reports/messages/`)."""
+        return say(self.language, message_id, **args)
 
     # Period words
 
@@ -128,34 +160,46 @@ class Writer:
         if not row.comparable:
             return ""
         current, previous = row.current, row.previous
-        span = self.t("өткен жылдың сол кезеңімен", "с тем же периодом прошлого года")
-        diff = current - previous
-        if diff == 0:
+        if current == previous:
             return self.t(
-                f"Бұл {span} салыстырғанда өзгеріссіз ({_n(previous)}).",
-                f"По сравнению {span} без изменений ({_n(previous)}).",
+                f"Өткен жылдың сол кезеңінде де {_n(previous)} материал жарияланған.",
+                f"За тот же период прошлого года опубликовано столько же – "
+                f"{_materials_ru(previous)}.",
             )
-        more = diff > 0
-        if self.kk:
-            word = "көп" if more else "аз"
-            return (
-                f"Бұл {span} ({_n(previous)} материал) салыстырғанда {_n(abs(diff))} материалға "
-                f"{word}."
-            )
-        word = "больше" if more else "меньше"
-        return (
-            f"Это на {_materials_ru(abs(diff))} {word}, чем за тот же период прошлого года "
-            f"({_n(previous)})."
+        more = current > previous
+        return self.t(
+            f"Бұл өткен жылдың сол кезеңінен {'көп' if more else 'аз'}: ол кезде {_n(previous)} "
+            f"материал жарияланған.",
+            f"Это {'больше' if more else 'меньше'}, чем за тот же период прошлого года, когда "
+            f"было опубликовано {_materials_ru(previous)}.",
         )
 
     def series(self, row, years: list[int]) -> str:
         """«2021 жылы – 20, 2022 жылы – 36, …» over the years with data, each labelled by the
-        span its figure covers."""
-        parts = [f"{self.year_label(year, row.covers.get(year))} – {_n(row.by_year.get(year, 0))}"
-                 for year in years]  # fmt: skip
+        span its figure covers (years without any left out)."""
+        parts = [f"{self.year_label(year, row.covers.get(year))} – {_n(row.by_year[year])}"
+                 for year in years if row.by_year.get(year)]  # fmt: skip
         return ", ".join(parts)
 
-    # Tables
+    def growth(self, row, years: list[int]) -> str:
+        """«едәуір өсті» when the last whole year's count grew past the staff's threshold since
+        the first whole year; quotes both figures."""
+        partial = self.period.is_partial
+        whole = [y for y in years if row.by_year.get(y)
+                 and not (y == self.period.year and partial)
+                 and (y not in row.covers or span_part(*row.covers[y]) == "year")]  # fmt: skip
+        if len(whole) < 2:
+            return ""
+        first, last = whole[0], whole[-1]
+        a, b = row.by_year[first], row.by_year[last]
+        if not a or 100 * (b - a) / a < float(self.rules.growth_share_min):
+            return ""
+        return self.t(
+            f"Материалдар саны едәуір өсті: {first} жылы {_n(a)} материал болса, {last} жылы – "
+            f"{_n(b)}.",
+            f"Число материалов значительно выросло: с {_n(a)} в {first} году до {_n(b)} в "
+            f"{last} году.",
+        )
 
     def year_table(self, table: YearTable, first: str, *, label=lambda key: key.label) -> dict:
         partial = self.period.is_partial
@@ -166,9 +210,18 @@ class Writer:
                 for row in table.rows]  # fmt: skip
         total = table.total
         footer = [self.t("Барлығы", "Итого"), *[_n(total.by_year.get(y, 0)) for y in table.years]]
-        return {"headers": headers, "rows": rows, "footer": footer}
-
-    # Sections
+        result = {"headers": headers, "rows": rows, "footer": footer}
+        if partial and self.period.year in table.years:
+            day = self.period.end.strftime("%d.%m.%Y")
+            result["note"] = self.t(
+                f"* {self.period.year} жыл – {day} жағдай бойынша; «–» – материал тіркелмеген.",
+                f"* {self.period.year} год – по состоянию на {day}; «–» – материалы не "
+                f"зарегистрированы.",
+            )
+        else:
+            result["note"] = self.t("«–» – материал тіркелмеген.",
+                                    "«–» – материалы не зарегистрированы.")  # fmt: skip
+        return result
 
     def members_words(self) -> str:
         """The members with their date: «N (dd.mm.yyyy жағдай бойынша)»; a count taken
@@ -183,44 +236,25 @@ class Writer:
 
     def organization(self) -> dict:
         o = self.f.organization
-        members = self.members_words()
+        unit = self.f.unit
+        intro = (unit.report_introduction if self.kk else unit.report_introduction_ru).strip()
+        counts = {"primaries": _n(o.primaries), "primaries_count": o.primaries,
+                  "branches": _n(o.branches), "branches_count": o.branches}  # fmt: skip
+        dated = ""
         if o.members is None:
-            text = self.t(
-                f"Облыстық ұйым {_n(o.primaries)} бастауыш кәсіподақ ұйымын, {_n(o.branches)} "
-                f"филиалды біріктіреді. Мүшелер саны тіркелмеген.",
-                f"Областная организация объединяет {_n(o.primaries)} первичных профсоюзных "
-                f"организаций и {_n(o.branches)} "
-                f"{ru_plural(o.branches, 'филиал', 'филиала', 'филиалов')}. Численность членов "
-                f"не учтена.",
-            )
+            text = self.say("org-without-members", **counts)
         else:
-            text = ""
-        text = text or self.t(
-            f"Облыстық ұйым {_n(o.primaries)} бастауыш кәсіподақ ұйымын, {_n(o.branches)} "
-            f"филиалды біріктіреді; мүшелері – {members} адам.",
-            f"Областная организация объединяет {_n(o.primaries)} "
-            + ru_plural(
-                o.primaries,
-                "первичную профсоюзную организацию",
-                "первичные профсоюзные организации",
-                "первичных профсоюзных организаций",
-            )
-            + f" и {_n(o.branches)} {ru_plural(o.branches, 'филиал', 'филиала', 'филиалов')}; "
-            + f"членов профсоюза – {members}.",
-        )
+            text = self.say("org-with-members", **counts, members=_n(o.members),
+                            members_count=o.members)  # fmt: skip
+            dated = self.say("org-members-later" if o.members_later else "org-members-dated",
+                             day=_date(o.members_on))  # fmt: skip
         if o.served_directly:
-            text += " " + self.t(
-                f"Оның ішінде {_n(o.served_directly)} бастауыш ұйым облыстық комитеттің тікелей "
-                f"қызметінде.",
-                f"Из них {_n(o.served_directly)} "
-                + ru_plural(
-                    o.served_directly,
-                    "первичная организация находится",
-                    "первичные организации находятся",
-                    "первичных организаций находятся",
-                )
-                + " на прямом обслуживании обкома.",
-            )
+            text += " " + self.say("org-served-directly", served=_n(o.served_directly),
+                                   served_count=o.served_directly)  # fmt: skip
+        if dated:
+            text += " " + dated
+        if intro:
+            text = f"{intro}\n\n{text}"
         table = {
             "headers": [self.t("Көрсеткіш", "Показатель"), self.t("Саны", "Число")],
             "rows": [
@@ -228,26 +262,46 @@ class Writer:
                     self.t("Бастауыш кәсіподақ ұйымдары", "Первичные профсоюзные организации"),
                     _n(o.primaries),
                 ],
-                [self.t("Кәсіподақ мүшелері", "Члены профсоюза"), members or "–"],
+                [self.t("Кәсіподақ мүшелері", "Члены профсоюза"),
+                 _n(o.members) if o.members is not None else "–"],
                 [self.t("Филиалдар", "Филиалы"), _n(o.branches)],
             ],
-        }
+            "note": dated or self.t("«–» – мүшелер саны тіркелмеген.",
+                                    "«–» – численность членов не учтена."),
+        }  # fmt: skip
         return self.section("organization", self.t("Ұйым сандармен", "Организация в цифрах"),
                             text, [table])  # fmt: skip
 
     def staff(self) -> dict:
         unit = self.f.unit
-        who = unit.information_officer or self.t("көрсетілмеген", "не указан")
-        text = self.t(
-            f"Облыстық ұйым аппаратында ақпараттық жұмыс мәселелерімен {who} айналысады.",
-            f"Вопросами информационной работы в аппарате областной организации занимается: {who}.",
-        )
+        officer_kk = unit.information_officer.strip()
+        officer_ru = unit.information_officer_ru.strip()
+        if self.kk and officer_kk:
+            officer = _inline(officer_kk)
+            text = f"Облыстық ұйым аппаратында ақпараттық жұмыс мәселелерімен {officer} айналысады."
+        elif not self.kk and officer_ru:
+            text = (f"В аппарате областной организации вопросами информационной работы "
+                    f"занимается {officer_ru[:1].lower() + officer_ru[1:]}.")  # fmt: skip
+        elif officer_kk:
+            text = (
+                "В аппарате областной организации вопросами информационной работы занимается "
+                f"сотрудник, указанный на казахском языке: «{officer_kk}»."
+            )
+        else:
+            text = self.t(
+                "Облыстық ұйым аппаратында ақпараттық жұмысқа жауапты маман көрсетілмеген.",
+                "Ответственный за информационную работу в аппарате областной организации не "
+                "указан.",
+            )
         text += " " + (
-            self.t("Штаттық баспасөз хатшысы бар.", "Есть штатный пресс-секретарь.")
+            self.t(
+                "Облыстық ұйымда штаттық баспасөз хатшысы бар.",
+                "В областной организации есть штатный пресс-секретарь.",
+            )
             if unit.has_press_secretary
             else self.t(
                 "Ақпараттық жұмыспен тікелей айналысатын штаттық баспасөз хатшысы жоқ.",
-                "Штатного пресс-секретаря, непосредственно занимающегося информационной "
+                "Штатного пресс-секретаря, который непосредственно занимался бы информационной "
                 "работой, нет.",
             )
         )
@@ -257,26 +311,41 @@ class Writer:
     def reviews(self) -> dict:
         sentences = []
         rows = []
-        for review in self.f.reviews:
-            sentences.append(self.t(
-                f"{review.year} жылы облыстық ұйымның Атқару комитеті «{review.question}» деген "
-                f"мәселені қарастырды.",
-                f"В {review.year} году исполком областной организации рассмотрел "
-                f"вопрос «{review.question}».",
-            ))  # fmt: skip
-            if review.decisions:
-                sentences.append(review.decisions)
-            if review.assessment:
-                sentences.append(review.assessment)
+        for index, review in enumerate(sorted(self.f.reviews, key=lambda r: r.year)):
+            question = self.title_of(review.question, review.question_ru)
+            if index == 0:
+                sentences.append(self.t(
+                    f"{review.year} жылы облыстық ұйымның Атқару комитеті {question} деген "
+                    f"мәселені қарастырды.",
+                    f"В {review.year} году исполнительный комитет областной организации "
+                    f"рассмотрел вопрос {question}.",
+                ))  # fmt: skip
+            else:
+                sentences.append(self.t(
+                    f"Осы тәрізді мәселе {review.year} жылы облыстық ұйымның Атқару комитетінің "
+                    f"отырысында қаралды ({question}).",
+                    f"Аналогичный вопрос рассмотрен на заседании исполкома областной организации "
+                    f"в {review.year} году ({question}).",
+                ))  # fmt: skip
+            decisions = (review.decisions if self.kk else review.decisions_ru).strip()
+            assessment = (review.assessment if self.kk else review.assessment_ru).strip()
+            if decisions:
+                sentences.append(_capital(decisions))
+            if assessment:
+                opening = self.t("Алайда, ", "Однако ")
+                if not assessment.lower().startswith(opening.lower().strip(" ,")):
+                    assessment = opening + assessment[:1].lower() + assessment[1:]
+                sentences.append(assessment)
             for task in review.tasks.all():
                 state = task.get_state_display()
                 due = task.due_on.strftime("%d.%m.%Y") if task.due_on else "–"
                 overdue = self.t(" (мерзімі өтті)", " (просрочено)") if task.is_overdue else ""
-                rows.append([str(review.year), task.description, due, f"{state}{overdue}"])
+                description = task.description if self.kk else self.title_of(task.description)
+                rows.append([str(review.year), description, due, f"{state}{overdue}"])
         if not self.f.reviews:
             sentences.append(self.t(
                 "Атқару комитеті ақпараттық жұмыс мәселесін қарастырмаған.",
-                "Исполком вопросы информационной работы не рассматривал.",
+                "Исполнительный комитет вопросы информационной работы не рассматривал.",
             ))  # fmt: skip
         tables = []
         if rows:
@@ -285,6 +354,7 @@ class Writer:
                     "headers": [self.t("Жыл", "Год"), self.t("Тапсырма", "Поручение"),
                                 self.t("Мерзімі", "Срок"), self.t("Орындалуы", "Исполнение")],
                     "rows": rows,
+                    "note": self.t("«–» – мерзімі белгіленбеген.", "«–» – срок не установлен."),
                 })  # fmt: skip
         return self.section("reviews", self.t("Атқару комитетінде қаралған мәселелер",
                                               "Вопросы, рассмотренные на исполкоме"),
@@ -300,17 +370,19 @@ class Writer:
                                 text)  # fmt: skip
         row = sites[0]
         years = [y for y in table.years if y >= min(row.by_year)]
-        last = row.by_year.get(years[-1], 0)
+        first = next(y for y in years if row.by_year.get(y))
         text = self.t(
             f"Ақпараттық жұмыста облыстық ұйым Салалық кәсіподақтың сайтын пайдаланады: "
             f"{self.series(row, years)} материал жарияланды.",
             f"В информационной работе областная организация использует сайт отраслевого "
-            f"профсоюза: {self.series(row, years)} "
-            f"{ru_plural(last, 'материал', 'материала', 'материалов')}.",
+            f"профсоюза. На нём опубликовано: {self.series(row, years)}".replace(
+                f"– {_n(row.by_year[first])}", f"– {_materials_ru(row.by_year[first])}", 1
+            )
+            + ".",
         )
-        comparison = self.compare(row)
-        if comparison:
-            text += " " + comparison
+        for extra in (self.growth(row, years), self.compare(row)):
+            if extra:
+                text += " " + extra
         data = YearTable(years=years, rows=sites, period=self.period)
         return self.section(
             "website", self.t("Сайттағы материалдар", "Материалы на сайте"), text,
@@ -338,52 +410,38 @@ class Writer:
                 since = self.t(
                     f"{resource.opened_on.year} жылдың {KK_MONTHS_ABLATIVE[month]} бастап жұмыс "
                     f"жасайтын ",
-                    f"работающая с {RU_MONTHS_GENITIVE[month]} {resource.opened_on.year} года ",
+                    f"с {RU_MONTHS_GENITIVE[month]} {resource.opened_on.year} года ",
                 )  # fmt: skip
+            address = f": {resource.url}" if resource.url else ""
             sentences.append(self.t(
-                f"Облыстық ұйымның {resource.platform.label} әлеуметтік желісінде {since}ресми "
-                f"парақшасы бар.",
-                f"У областной организации есть официальная страница в социальной сети "
-                f"{resource.platform.label}, {since}".rstrip() + ".",
+                f"Облыстық ұйымның {since}{resource.platform.label} әлеуметтік желісінде ресми "
+                f"парақшасы бар{address}.",
+                f"{_capital(since)}у областной организации работает официальная страница в "
+                f"социальной сети {resource.platform.label}{address}.",
             ))  # fmt: skip
-            if page.followers is not None:
-                day = page.followers_on.strftime("%d.%m.%Y")
-                members = self.f.organization.members_in_period
-                if page.later:
-                    sentences.append(self.t(
-                        f"Кезеңнің соңына дейін жазылушылар саны тіркелмеген; кейінгі дерек "
-                        f"бойынша {day} жағдайында – {_n(page.followers)}.",
-                        f"Число подписчиков к концу периода не учтено; по более поздним данным "
-                        f"на {day} – {_n(page.followers)}.",
-                    ))  # fmt: skip
-                elif members:
-                    share = format_percent(100 * page.followers / members)
-                    sentences.append(self.t(
-                        f"Парақшаның жазылушылары – бар-жоғы {_n(page.followers)} ({day} "
-                        f"жағдай бойынша), бұл облыстық ұйым мүшелерінің шамамен {share}-ы.",
-                        f"Подписчиков страницы – всего {_n(page.followers)} (на {day}), это "
-                        f"около {share} членов областной организации.",
-                    ))  # fmt: skip
-                else:
-                    sentences.append(self.t(
-                        f"Парақшаның жазылушылары – {_n(page.followers)} ({day} жағдай бойынша).",
-                        f"Подписчиков страницы – {_n(page.followers)} (на {day}).",
-                    ))  # fmt: skip
-            else:
-                sentences.append(self.t("Парақшаның жазылушылар саны тіркелмеген.",
-                                        "Число подписчиков страницы не учтено."))  # fmt: skip
+            sentences.append(self.followers_sentence(page))
+        platforms = {page.resource.platform_id for page in own}
+        others = [p for p in self.rules.default_platforms if p.pk not in platforms]
+        if len(platforms) == 1 and others:
+            only = own[0].resource.platform.label
+            sentences.append(self.t(
+                f"Еркін қол жетімді цифрлық ресурстардың көптігіне қарамастан, облыстық ұйым тек "
+                f"{only} алаңын ғана пайдаланады.",
+                f"Несмотря на обилие свободно доступных цифровых площадок, областная организация "
+                f"пользуется только {only}.",
+            ))  # fmt: skip
         table = self.f.by_author_on_own_pages
         for year in table.years:
             total = sum(row.by_year.get(year, 0) for row in table.rows)
             if not total:
                 continue
-            parts = [f"{row.key.label} – {_n(row.by_year[year])}" for row in table.rows
+            parts = [f"{_inline(row.key.label)} – {_n(row.by_year[year])}" for row in table.rows
                      if row.by_year.get(year)]  # fmt: skip
             covers = _common([row.covers.get(year) for row in table.rows if row.by_year.get(year)])
             when = self.year_label(year, covers)
             sentences.append(self.t(
                 f"{_capital(when)} облыстық ұйымның парақшасында барлығы {_n(total)} материал "
-                f"орналастырылды, оның ішінде {'; '.join(parts)}.",
+                f"орналастырылды, оның ішінде: {'; '.join(parts)}.",
                 f"{_capital(when)} на странице областной организации размещено "
                 f"{_materials_ru(total)}, в том числе: {'; '.join(parts)}.",
             ))  # fmt: skip
@@ -393,35 +451,72 @@ class Writer:
             tables.append({
                 "headers": [self.t("Парақша", "Страница"), self.t("Ашылған", "Открыта"),
                             self.t("Жазылушылар", "Подписчики"),
+                            self.t("Дерек күні", "Дата данных"),
                             self.t("100 мүшеге шаққанда", "На 100 членов")],
                 "rows": [[p.resource.platform.label,
                           _date(p.resource.opened_on),
-                          f"{_n(p.followers)} ({_date(p.followers_on)})" if p.followers else "–",
+                          _n(p.followers) if p.followers is not None else "–",
+                          _date(p.followers_on) if p.followers is not None else "–",
                           format_number(100 * p.followers / members
                                         if members and p.followers_in_period else None, 1)]
                          for p in own],
+                "note": self.t("«–» – дерек жоқ.", "«–» – данных нет."),
             })  # fmt: skip
         if table.rows:
             tables.append(self.year_table(table, self.t("Автор ұйым", "Организация-автор")))
+        chart = None
+        if table.rows:
+            chart = charts.chart_year_table(
+                table, title=self.t("Облыстық ұйымның парақшасындағы материалдар",
+                                    "Материалы на странице областной организации"),
+                label=lambda key: key.label,
+            )  # fmt: skip
         return self.section("social", self.t("Әлеуметтік желілер", "Социальные сети"),
-                            " ".join(sentences), tables)  # fmt: skip
+                            " ".join(sentences), tables, chart=chart)  # fmt: skip
+
+    def followers_sentence(self, page) -> str:
+        """The page's followers with their date, judged against the staff's threshold per 100
+        members («бар-жоғы»), quoting the figure."""
+        if page.followers is None:
+            return self.say("followers-unknown")
+        args = {"day": page.followers_on.strftime("%d.%m.%Y"), "followers": _n(page.followers),
+                "followers_count": page.followers}  # fmt: skip
+        if page.later:
+            return self.say("followers-later", **args)
+        members = self.f.organization.members_in_period
+        if not members:
+            return self.say("followers-plain", **args)
+        per_hundred = 100 * page.followers / members
+        args.update(figure=_n1(round(per_hundred, 1)), each_count=round(per_hundred, 1))
+        if per_hundred < float(self.rules.followers_per_hundred_min):
+            return self.say("followers-low", **args, platform=page.resource.platform.label,
+                            members=_n(members), members_count=members,
+                            share=format_percent(per_hundred),
+                            minimum=_n1(self.rules.followers_per_hundred_min))  # fmt: skip
+        return self.say("followers-enough", **args)
 
     def branch_pages(self) -> dict:
         rows = self.f.branches
         having = [row for row in rows if row.pages]
-        listed = [f"{row.branch.name} ({', '.join(p.platform.label for p in row.pages)})"
+
+        def name(branch) -> str:
+            return branch.name if self.kk else ru_case(branch.name_ru or branch.name, "genitive")
+
+        listed = [f"{name(row.branch)} ({', '.join(p.platform.label for p in row.pages)})"
                   for row in having]  # fmt: skip
-        text = self.t(
-            f"Облыстық ұйымның {_n(len(rows))} филиалының ішінде әлеуметтік желілердегі "
-            f"парақшалар {_n(len(having))} ұйымда ғана бар: {join(listed, language='kk')}.",
-            f"Из {_n(len(rows))} филиалов областной организации страницы в социальных сетях "
-            f"есть только у {_n(len(having))}: {join(listed, language='ru')}.",
-        )
+        total = {"total": _n(len(rows)), "total_count": len(rows)}
+        if not having:
+            text = self.say("branch-pages-none", **total)
+        else:
+            text = self.say("branch-pages-some", **total, having=_n(len(having)),
+                            list=join(listed, language=self.language))  # fmt: skip
         table = {
             "headers": [self.t("Филиал", "Филиал"), self.t("Парақшалар", "Страницы"),
                         self.t("Сілтеме", "Ссылка")],
-            "rows": [[row.branch.name, ", ".join(p.platform.label for p in row.pages) or "–",
+            "rows": [[row.branch.name if self.kk else (row.branch.name_ru or row.branch.name),
+                      ", ".join(p.platform.label for p in row.pages) or "–",
                       " ".join(p.url for p in row.pages) or "–"] for row in rows],
+            "note": self.t("«–» – парақша жоқ.", "«–» – страниц нет."),
         }  # fmt: skip
         return self.section("branch_pages", self.t("Филиалдардың парақшалары",
                                                    "Страницы филиалов"), text, [table])  # fmt: skip
@@ -429,29 +524,25 @@ class Writer:
     def materials(self) -> dict:
         items = self.f.materials
         first, last = self.period.year - 2, self.period.year
-        titles = ", ".join(f"«{m.title}»" for m in items)
+        titles = ", ".join(self.title_of(m.title, m.title_ru) for m in items)
+        years = {"first": str(first), "last": str(last)}
         if items:
-            text = self.t(
-                f"{first}–{last} жж. кезеңінде облыстық кәсіподақ аппараты кәсіподақ қызметінің "
-                f"өзекті мәселелері бойынша {_n(len(items))} әдістемелік материал әзірлеп шығарды: "
-                f"{titles}.",
-                f"В {first}–{last} гг. аппарат областной организации подготовил и выпустил "
-                f"{_n(len(items))} "
-                + ru_plural(
-                    len(items),
-                    "методический материал",
-                    "методических материала",
-                    "методических материалов",
+            text = (
+                self.say("materials-lead")
+                + " "
+                + self.say(
+                    "materials-some",
+                    **years,
+                    number=_n(len(items)),
+                    count=len(items),
+                    titles=titles,
                 )
-                + f": {titles}.",
             )
         else:
-            text = self.t(
-                f"{first}–{last} жж. әдістемелік материалдар шығарылмаған.",
-                f"В {first}–{last} гг. методические материалы не выпускались.",
-            )
+            text = self.say("materials-lead") + " " + self.say("materials-none", **years)
         table = {"headers": [self.t("Жыл", "Год"), self.t("Атауы", "Название")],
-                 "rows": [[str(m.year), m.title] for m in items]}  # fmt: skip
+                 "rows": [[str(m.year), m.title if self.kk else (m.title_ru or self.title_of(
+                     m.title))] for m in items]}  # fmt: skip
         return self.section("materials", self.t("Әдістемелік материалдар",
                                                 "Методические материалы"),
                             text, [table] if items else [])  # fmt: skip
@@ -463,33 +554,49 @@ class Writer:
         if not c.total:
             text = self.t(
                 f"Есепті кезеңде ({self.period_label}) материалдар тіркелмеген.",
-                f"За период ({self.period_label}) материалы не зарегистрированы.",
+                f"За отчётный период ({self.period_label}) материалы не зарегистрированы.",
             )
             return self.section("content", self.t("Материалдардың мазмұны",
                                                   "Содержание материалов"), text)  # fmt: skip
         sentences = [self.t(
             f"Есепті кезеңде ({self.period_label}) барлығы {_n(c.total)} материал жарияланды.",
-            f"За период ({self.period_label}) опубликовано {_materials_ru(c.total)}.",
+            f"За отчётный период ({self.period_label}) опубликовано {_materials_ru(c.total)}.",
         )]  # fmt: skip
         known = [(label, n) for label, n, _share in shares if n]
         if c.topic_known:
-            mix = "; ".join(f"{label} – {_n(n)} ({format_percent(share)})"
+            mix = ", ".join(f"{label} – {format_percent(share)}"
                             for label, n, share in shares if n)  # fmt: skip
-            sentences.append(self.t(f"Тақырыбы белгілі материалдар бойынша: {mix}.",
-                                    f"По материалам с известной темой: {mix}."))  # fmt: skip
+            sentences.append(self.t(
+                f"Тақырыбы белгілі материалдар тақырыптар бойынша былай бөлінеді: {mix}.",
+                f"Материалы с известной темой распределяются по темам так: {mix}.",
+            ))  # fmt: skip
         if c.legal_known:
             base = self.t(
                 f"құқықтық тақырыпқа қатысы белгілі {_n(c.legal_known)} материалдың "
                 f"{format_percent(c.legal_share)}-ы",
                 f"{format_percent(c.legal_share)} из {_n(c.legal_known)} материалов, о которых "
                 f"это известно",
-            ) if c.legal_known != c.total else format_percent(c.legal_share)  # fmt: skip
+            ) if c.legal_known != c.total else self.t(
+                f"барлық материалдың {format_percent(c.legal_share)}-ы",
+                f"{format_percent(c.legal_share)} всех материалов",
+            )  # fmt: skip
+            few = c.legal_share is not None and Decimal(str(c.legal_share)) < (
+                self.rules.legal_share_min
+            )
             sentences.append(self.t(
-                f"Құқықтық тақырыптағы материалдар – бар-жоғы {_n(c.legal)} ({base}).",
-                f"Материалов на правовые темы – всего {_n(c.legal)} ({base}).",
-            ) if c.legal_share is not None and c.legal_share < 10 else self.t(
-                f"Құқықтық тақырыптағы материалдар – {_n(c.legal)} ({base}).",
-                f"Материалов на правовые темы – {_n(c.legal)} ({base}).",
+                f"Құқықтық тақырыптағы материалдар {'бар-жоғы ' if few else ''}{_n(c.legal)}"
+                f"{' ғана' if few else ''}: бұл {base}.",
+                f"Материалов на правовые темы {'всего ' if few else ''}{_n(c.legal)}: это {base}.",
+            ))  # fmt: skip
+        notable = getattr(self.f, "notable", [])  # figures cached before the field: none
+        if notable:
+            named = ", ".join(
+                f"{self.publication_title(p)} ({p.published_on:%d.%m.%Y})" for p in notable
+            )
+            sentences.append(self.t(
+                f"Есепті кезеңде жарияланған материалдардың ішінде мыналарды атап өткен жөн: "
+                f"{named}.",
+                f"Среди материалов отчётного периода следует отметить: {named}.",
             ))  # fmt: skip
         if c.topic_unknown:
             how = self.t(
@@ -547,6 +654,19 @@ class Writer:
         return self.section("content", self.t("Материалдардың мазмұны", "Содержание материалов"),
                             " ".join(sentences), tables, chart=chart)  # fmt: skip
 
+    def publication_title(self, publication) -> str:
+        """A publication's title in quotes; in Russian, a title in Kazakh is marked as such."""
+        if self.kk or publication.language == "ru":
+            return f"«{publication.title}»"
+        return self.title_of(publication.title)
+
+    def russian_or_quoted(self, text: str) -> str:
+        """Staff's words as they wrote them; in Russian, words written in Kazakh are quoted and
+        marked."""
+        if self.kk or not KAZAKH_ONLY.search(text):
+            return text
+        return self.title_of(text)
+
     def part_sentence(self, part, known, share, total, *, kk, ru) -> str:
         """«Репост – 3 (2,9 %; 102 материалдың 69-ы бойынша белгісіз)», or that it is unknown."""
         if not known:
@@ -564,11 +684,13 @@ class Writer:
     def media(self) -> dict:
         press, broadcasts = self.f.press, self.f.broadcasts
         sentences = []
+        totals = {}
         for year in press.years:
             total = sum(row.by_year.get(year, 0) for row in press.rows)
             if not total:
                 continue
-            parts = [f"«{row.key.name}» – {_n(row.by_year[year])}" for row in press.rows
+            totals[year] = total
+            parts = [f"«{row.key.label}» – {_n(row.by_year[year])}" for row in press.rows
                      if row.by_year.get(year)]  # fmt: skip
             covers = _common([row.covers.get(year) for row in press.rows if row.by_year.get(year)])
             sentences.append(self.t(
@@ -576,35 +698,56 @@ class Writer:
                 f"{self.year_label(year, covers)} – {_materials_ru(total)} ({', '.join(parts)})",
             ))  # fmt: skip
         if sentences:
+            whole = {y: n for y, n in totals.items()
+                     if not (y == self.period.year and self.period.is_partial)}  # fmt: skip
+            few = bool(whole) and max(whole.values()) < self.rules.press_per_year_min
             text = (
                 self.t(
-                    "Облыстық ұйымның қызметі туралы БАҚ-та жарияланған материалдар: ",
-                    "Материалы о деятельности областной организации в СМИ: ",
+                    "Облыстық ұйымның қызметі БАҚ-та аз жарияланады: " if few else
+                    "Облыстық ұйымның қызметі туралы БАҚ-та материалдар жарияланды: ",
+                    "О деятельности областной организации СМИ пишут мало: " if few else
+                    "О деятельности областной организации в СМИ опубликованы материалы: ",
                 )
                 + "; ".join(sentences)
                 + "."
-            )
+            )  # fmt: skip
+            if few:
+                text += " " + self.t(
+                    f"Ең көп жарияланған жылдың өзінде материалдар саны жылына кемінде "
+                    f"{_n(self.rules.press_per_year_min)} материал деген межеге жетпеді.",
+                    f"Даже в лучший год число материалов не достигло ориентира – не менее "
+                    f"{_materials_ru(self.rules.press_per_year_min)} в год.",
+                )
         else:
-            text = self.t("БАҚ-тағы материалдар тіркелмеген.",
-                          "Материалы в СМИ не зарегистрированы.")  # fmt: skip
+            text = self.t("БАҚ-та облыстық ұйымның қызметі туралы материалдар тіркелмеген.",
+                          "Материалы о деятельности областной организации в СМИ не "
+                          "зарегистрированы.")  # fmt: skip
         for year in broadcasts.years:
             total = sum(row.by_year.get(year, 0) for row in broadcasts.rows)
             if total:
                 outlets = ", ".join(
-                    f"{row.key.name} – {_n(row.by_year[year])}"
+                    f"{row.key.label} – {_n(row.by_year[year])}"
                     for row in broadcasts.rows
                     if row.by_year.get(year)
                 )
                 text += " " + self.t(
                     f"{_capital(self.year_label(year))} облыстық ұйымның өкілдері жергілікті "
-                    f"БАҚ эфирлеріне {_n(total)} рет қатысты ({outlets}).",
-                    f"{_capital(self.year_label(year))} – {_n(total)} "
-                    f"{ru_plural(total, 'эфир', 'эфира', 'эфиров')} в местных СМИ ({outlets}).",
+                    f"БАҚ эфирлеріне барлығы {_n(total)} рет қатысты, оның ішінде: {outlets}.",
+                    f"{_capital(self.year_label(year))} представители областной организации "
+                    f"участвовали в эфирах местных СМИ {_n(total)} "
+                    f"{ru_plural(total, 'раз', 'раза', 'раз')}, в том числе: {outlets}.",
                 )  # fmt: skip
+        for item in getattr(self.f, "on_air", []):
+            outlet = item.resource.label
+            text += " " + self.t(
+                f"{item.published_on:%d.%m.%Y} «{outlet}» эфиріне {item.participants} қатысты.",
+                f"{item.published_on:%d.%m.%Y} в эфире «{outlet}» выступили: "
+                f"{self.russian_or_quoted(item.participants)}.",
+            )
         tables = []
         if press.rows:
             tables.append(self.year_table(press, self.t("Газет", "Газета"),
-                                          label=lambda key: f"«{key.name}»"))  # fmt: skip
+                                          label=lambda key: f"«{key.label}»"))  # fmt: skip
         if broadcasts.rows:
             tables.append(self.year_table(broadcasts, self.t("Теле-, радиоарна",
                                                              "Теле-, радиоканал")))  # fmt: skip
@@ -663,8 +806,11 @@ class Writer:
             "В связи с изложенным областной организации в целях дальнейшей защиты социально-"
             "трудовых прав членов профсоюза следует обратить внимание на следующее:",
         )  # fmt: skip
+        unit = self.f.unit
+        closing = (unit.report_closing if self.kk else unit.report_closing_ru).strip()
+        text = f"{closing}\n\n{intro}" if closing else intro
         section = self.section("findings", self.t("Қорытынды және ұсыныстар",
-                                                  "Выводы и рекомендации"), intro)  # fmt: skip
+                                                  "Выводы и рекомендации"), text)  # fmt: skip
         section["items"] = [{"rule": item.rule, "text": item.text} for item in found]
         return section
 
@@ -677,14 +823,14 @@ class Writer:
             f"Есепті кезеңде ({self.period_label}) облыстық ұйымның ақпараттық жұмысы туралы "
             f"порталда ешқандай дерек тіркелмеген: материалдар, жиынтық сандар, жазылушылар "
             f"саны, әдістемелік материалдар мен Атқару комитетінде қаралған мәселелер жоқ.",
-            f"За период ({self.period_label}) в портале нет никаких данных об "
+            f"За отчётный период ({self.period_label}) в портале нет никаких данных об "
             f"информационной работе областной организации: ни материалов, ни итоговых чисел, "
             f"ни числа подписчиков, ни методических материалов, ни вопросов, рассмотренных на "
             f"исполкоме.",
         )
         return self.section("organization", self.t("Деректер жоқ", "Данных нет"), text)
 
-    def report(self) -> dict:
+    def report(self, kind: str = "own") -> dict:
         with translation.override(self.language):
             if self.f.is_empty:
                 sections = [self.nothing_recorded()]
@@ -701,17 +847,37 @@ class Writer:
                 f"{unit.name}ндағы ақпараттық жұмыстың жай-күйі туралы АНЫҚТАМА"
                 if unit.name.endswith("ұйымы")
                 else f"«{unit.name}»: ақпараттық жұмыстың жай-күйі туралы АНЫҚТАМА",
-                f"СПРАВКА о состоянии информационной работы: {unit.name_ru or unit.name}",
+                f"СПРАВКА о состоянии информационной работы в "
+                f"{ru_case(unit.name_ru, 'prepositional')}"
+                if unit.name_ru
+                else f"СПРАВКА о состоянии информационной работы: «{unit.name}»",
             ),
             "period": self.period_label,
             "sections": sections,
             "chairman": unit.chairman,
+            "kind": kind,
+            "central": self.central_press(),
         }
 
+    def central_press(self) -> str:
+        """«Кәсіподақтың Орталық Комитеті аппаратының баспасөз қызметі»: who signs an
+        assessment of a region."""
+        central = self.f.unit.parent
+        while central is not None and central.parent_id:
+            central = central.parent
+        if central is None:
+            return self.t("Орталық Комитет аппаратының баспасөз қызметі",
+                          "Пресс-служба аппарата Центрального комитета")  # fmt: skip
+        if self.kk:
+            return f"{central.name} аппаратының баспасөз қызметі"
+        name = central.name_ru or central.name
+        return f"Пресс-служба аппарата {ru_case(name, 'genitive') if central.name_ru else name}"
 
-def report_build(*, figures: Figures, language: str) -> dict:
-    """The whole report, as JSON-ready data, in Kazakh («kk») or Russian («ru»)."""
-    return Writer(figures, "ru" if language == "ru" else "kk").report()
+
+def report_build(*, figures: Figures, language: str, kind: str = "own") -> dict:
+    """The whole report, as JSON-ready data, in Kazakh («kk») or Russian («ru»). `kind` says
+    who signs it: «own», the region's chairman; «assessment», the central press service."""
+    return Writer(figures, "ru" if language == "ru" else "kk").report(kind)
 
 
 def report_apply_edits(report: dict, *, texts: dict, commentary: str) -> dict:

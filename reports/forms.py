@@ -20,6 +20,8 @@ class ReportRulesForm(RecordForm):
             "followers_per_hundred_min",
             "legal_share_min",
             "organizational_share_max",
+            "press_per_year_min",
+            "growth_share_min",
             "silent_months_max",
             "platforms",
         ]

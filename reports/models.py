@@ -46,6 +46,14 @@ class ReportRules(TrackedRecord):
         decimal_places=1,
         default=60,
     )
+    press_per_year_min = models.PositiveSmallIntegerField(
+        _("press materials a year, at least"),
+        default=12,
+        help_text=_("Fewer, and the report says the organization is seldom in the press."),
+    )
+    growth_share_min = models.DecimalField(
+        _("growth called considerable, at least, %"), max_digits=5, decimal_places=1, default=25
+    )
     silent_months_max = models.PositiveSmallIntegerField(
         _("months without publications, at most"), default=3
     )
@@ -132,7 +140,12 @@ class IssuedReport(models.Model):
     issued_on = models.DateField(_("issued on"))
     issued_at = models.DateTimeField(_("issued at"), auto_now_add=True)
     issued_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("issued by"), on_delete=models.PROTECT
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("issued by"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        help_text=_("Empty for a document issued outside the portal and kept in its archive."),
     )
     content = models.JSONField(_("content as issued"))
     pdf = models.FileField(_("PDF"), upload_to=_issued_path)

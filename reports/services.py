@@ -40,13 +40,11 @@ def report_generate(
         f"figures:{region.pk}:{period.year}:{period.as_of}",
         lambda: unit_figures(unit=region, period=period),
     )
-    report = report_build(figures=figures, language=language)
+    # The kind says who signs: the region's chairman, or the central press service.
+    report = report_build(figures=figures, language=language, kind=kind)
     draft = report_draft(
         region=region, year=period.year, as_of=period.as_of, language=language, kind=kind
     )
-    if kind == ReportKind.ASSESSMENT:
-        # The press service signs its assessment; the region's chairman does not.
-        report.update(chairman="", signature_body=_press_service(language))
     if draft is not None:
         report_apply_edits(report, texts=draft.texts, commentary=draft.commentary)
     return report
@@ -129,17 +127,6 @@ def _words(text: str) -> list[str]:
     return text.split()
 
 
-def _press_service(language: str) -> str:
-    """The signature of an assessment: the central committee's press service, as the source."""
-    central = OrgUnit.objects.filter(kind=OrgUnit.Kind.CENTRAL).first()
-    if central is None:
-        return ""
-    name = central.name if language == "kk" or not central.name_ru else central.name_ru
-    return f"{name} аппаратының баспасөз қызметі" if language == "kk" else (
-        f"Пресс-служба аппарата: {name}"
-    )  # fmt: skip
-
-
 def _signature_body(region: OrgUnit, language: str) -> str:
     return region.name if language == "kk" or not region.name_ru else region.name_ru
 
@@ -160,11 +147,17 @@ def report_issue(
     staff or an administrator lock and unlock a region's period."""
     OrgUnit.objects.select_for_update().get(pk=region.pk)  # one number at a time per region
     report = report_generate(region=region, period=period, language=language, kind=kind)
-    sequence = IssuedReport.objects.filter(region=region, year=period.year, kind=kind).count() + 1
+    # Documents kept in the archive from outside the portal (no issuer) take no number of its own.
+    sequence = (
+        IssuedReport.objects.filter(
+            region=region, year=period.year, kind=kind, issued_by__isnull=False
+        ).count()
+        + 1
+    )
     today = timezone.localdate()
     marker = "-A" if kind == ReportKind.ASSESSMENT else ""
     number = f"{region.slug.upper()}-{period.year}{marker}-{sequence:03d}"
-    report.update(number=number, issued_on=today.strftime("%d.%m.%Y"))
+    report.update(number=number, issued_on=today.strftime("%d.%m.%Y"), kind=kind)
     if kind == ReportKind.OWN:
         report["signature_body"] = _signature_body(region, language) or report["region"]
     issued = IssuedReport(

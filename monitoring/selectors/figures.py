@@ -41,6 +41,7 @@ from monitoring.selectors.publications import (
     publications_by_author,
     publications_by_medium,
     publications_by_platform,
+    publications_of,
 )
 from publications.models import MethodologicalMaterial
 
@@ -186,6 +187,9 @@ class Figures:
     app_users: int | None
     # The period's publications per platform and month, where the month is known.
     by_month: list = field(default_factory=list)
+    # Publications staff marked notable (the report names them) and broadcasts with who spoke.
+    notable: list = field(default_factory=list)
+    on_air: list = field(default_factory=list)
 
     @property
     def followers_total(self) -> int | None:
@@ -254,4 +258,23 @@ def unit_figures(*, unit: OrgUnit, period: Period) -> Figures:
         subscriptions=subscriptions(unit=unit, period=period),
         app_users=app_users(unit=unit, period=period),
         by_month=publications_by_month(cube),
+        **named_publications(unit=unit, period=period),
     )
+
+
+def named_publications(*, unit: OrgUnit, period: Period) -> dict[str, list]:
+    """The period's publications the report names: those marked notable, and broadcasts with
+    who took part (one query)."""
+    rows = list(
+        publications_of(unit)
+        .filter(published_on__range=(period.start, period.end))
+        .filter(
+            Q(is_notable=True) | (Q(resource__platform__kind__in=BROADCAST) & ~Q(participants=""))
+        )
+        .select_related("resource", "resource__platform")
+        .order_by("published_on", "pk")[:50]
+    )
+    return {
+        "notable": [row for row in rows if row.is_notable],
+        "on_air": [row for row in rows if row.participants],
+    }

@@ -160,7 +160,7 @@ class Outlets:
     @property
     def name(self) -> str:
         if self.members:
-            return "», «".join(resource.name for resource in self.members)
+            return "», «".join(resource.label for resource in self.members)
         return gettext("%(platform)s (outlet not stated)") % {"platform": self.platform.label}
 
     @property

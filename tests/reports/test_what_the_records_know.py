@@ -75,7 +75,8 @@ def test_the_2024_report_compares_nothing_for_the_site_and_counts_no_broadcast(
 def test_the_2023_and_2022_reports_give_the_members_with_their_date(client, abai_staff):
     for year in (2022, 2023):
         text = _report(client, abai_staff, year)
-        assert "25 116 (01.01.2024 жағдай бойынша, кейінгі дерек)" in text
+        assert "25 116 адамды құрайтын" in text
+        assert "Мүшелер саны кейінгі дерек бойынша, 01.01.2024 жағдайында" in text
         assert "0 адам" not in text
 
 
@@ -92,7 +93,7 @@ def test_the_2023_report_gives_the_later_follower_count_as_later_and_builds_noth
 ):
     text = _report(client, abai_staff, 2023)
     assert "0 жазылушы" not in text
-    assert "кейінгі дерек бойынша 01.09.2024 жағдайында – 261" in text
+    assert "кейінгі дерек бойынша 01.09.2024 жағдайында парақшаның 261 жазылушысы бар" in text
     assert "жазылушылар санын арттыру" not in text, "no finding on a count from after 2023"
 
 
@@ -148,5 +149,5 @@ def test_a_topic_mix_known_for_some_items_is_a_share_of_those(client, abai_staff
     content = _section(text, "Материалдардың мазмұны", "Бұқаралық ақпарат")
     assert "барлығы 70 материал" in content
     assert "70 материалдың 67-сінің тақырыбы белгісіз" in content
-    assert "ұйымдастырушылық – 2 (66,7 %)" in content
-    assert "құқықтық – 1 (33,3 %)" in content
+    assert "ұйымдастырушылық – 66,7 %" in content
+    assert "құқықтық – 33,3 %" in content

@@ -25,14 +25,20 @@ the choice made is said beside it:
 - The 404 primary organizations and their members are not named: placeholders, clearly labelled,
   spread over the branches (a few served directly by the region), whose members add up to the
   regional total. Replace them with the real list by import.
+- The source itself, in its original Kazakh (`source/anyqtama-abai-2024.kk.md`), is kept as an
+  issued report of the central committee's press service, so staff can set the generated one
+  beside it. It is issued outside the portal: no user issued it.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 
 from django.conf import settings
+from django.core.files.base import ContentFile
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
@@ -41,7 +47,8 @@ from branches.models import Assignment, OrgUnit
 from branches.services import member_count_set, orgunit_ensure, user_assign
 from monitoring.models import AudienceSnapshot, CommitteeReview, NewspaperSubscription, ReviewTask
 from publications.models import MethodologicalMaterial, Platform, Resource, Tally
-from reports.models import ReportDraft
+from reports.models import IssuedReport, ReportDraft
+from reports.render import render_docx, render_pdf
 
 CENTRAL = {
     "slug": "central",
@@ -58,8 +65,75 @@ REGION = {
     "short_name": "Абай облысы",
     "short_name_ru": "Абайская область",
     "chairman": "С. Ибраев",
-    "information_officer": ("Ұйымдастыру жұмыстары жөніндегі бас маман Воказе Ұлжан Ернарқызы"),
+    "information_officer": ("ұйымдастыру жұмыстары жөніндегі бас маман Воказе Ұлжан Ернарқызы"),
+    "information_officer_ru": "главный специалист по организационной работе Воказе Улжан Ернаркызы",
     "has_press_secretary": False,
+    # The source's own paragraphs around the figures; staff edit them as the region's standard.
+    "report_introduction": (
+        "Ақпараттық жұмыс – кәсіподақ жұмысының негізгі бағыттарының бірі және жарғылық "
+        "міндеттерді шешудің ажырамас құралы. Абай облыстық кәсіподақ ұйымы ақпараттық қызметті "
+        "жетілдіру бойынша мақсатты жұмыс жүргізуде.\n\n"
+        "Кәсіподақ құрылымының тиімді ақпараттық қызметі үшін жағдай жасау, кәсіподақ мүшелерін "
+        "жедел және сенімді ақпаратпен, оның ішінде барлық деңгейдегі кәсіподақ органдары "
+        "қызметінің нәтижелері туралы ақпаратпен қамтамасыз ету маңызды міндет болып қала береді."
+    ),
+    "report_introduction_ru": (
+        "Информационная работа – одно из основных направлений деятельности профсоюза и "
+        "неотъемлемый инструмент решения уставных задач. Абайская областная организация "
+        "профсоюза ведёт целенаправленную работу по совершенствованию информационной "
+        "деятельности.\n\n"
+        "Важной задачей остаётся создание условий для эффективной информационной деятельности "
+        "профсоюзной структуры, оперативное и достоверное информирование членов профсоюза, в том "
+        "числе о результатах деятельности профсоюзных органов всех уровней."
+    ),
+    "report_closing": (
+        "Facebook парақшасында орналастырылған ақпараттық материалдардың сапасы төмен. Көп "
+        "жағдайда олар жалпы, декларативті сипатта, ал парақшадағы аудиторияның белсенділігі "
+        "төмен. Оның себебін ресімдеуден емес, материалдардың мазмұнынан іздеген жөн: құқықтық "
+        "бағыт бойынша ақпарат тым аз (келісу комиссиясы бойынша 1 семинар, аттестаттау "
+        "тақырыбында жұмыс берушілердің өкілдерімен 1 семинар), басым бөлігі – "
+        "ұйымдастырушылық іс-шаралар және басқа көздерден, соның ішінде Салалық кәсіподақтың "
+        "ақпараттарынан жасалған репосттар.\n\n"
+        "Салалық кәсіподақтың баспасөз қызметі 2023 жылы аудандық ұйым төрағаларымен өткен "
+        "семинар-кеңесте әлеуметтік желілердегі парақшаларды жүргізуге қатысты ұсыныстар "
+        "бергенін атап өткен жөн.\n\n"
+        "Мұндай олқылықтар ақпаратты әзірлеу, орналастыру және тарату бойынша негізгі білімі бар "
+        "маманға арналған штат бірлігінің болмауынан туындайды деп айтуға негіз бар. Тіпті "
+        "облыстық ұйымда ақпараттық жұмыс бойынша жеке жауапты маман анықталмаған, бұл "
+        "функцияны ұйымдастырушылық жұмыс жөніндегі маман орындайды.\n\n"
+        "Қазіргі уақытта кәсіподақ қызметін танымал ету үшін әлеуметтік желілердің үлесі "
+        "орасан зор. Салалық кәсіподақтың баспасөз қызметі кәсіподақ мүшелерінің құқықтары мен "
+        "мүдделерін қорғау бойынша ақпарат тарату үшін әлеуметтік желілерді тиімді және кеңінен "
+        "пайдалануды ұсынады.\n\n"
+        "«Bilim kasipodagy» мобильдік қосымшасы кәсіподақ мүшелеріне гаджеттер арқылы Орталық "
+        "Комитет сайтының мобильді нұсқасына кіруге, сұрақтар қоюға, «Нормативтік құқықтық "
+        "актілер» бөліміне кіруге және кәсіподақ жаңалықтарының легімен танысуға мүмкіндік "
+        "береді. Бұл қосымша 2021 жылдан бастап қолданысқа енгізілді, бірақ Абай облысында оны "
+        "пайдалану төмен деңгейде қалып отыр."
+    ),
+    "report_closing_ru": (
+        "Качество информационных материалов на странице в Facebook низкое. Чаще всего они носят "
+        "общий, декларативный характер, а активность аудитории страницы невысока. Причину "
+        "следует искать не в оформлении, а в содержании материалов: правовой информации крайне "
+        "мало (1 семинар по согласительной комиссии, 1 семинар с представителями работодателей "
+        "по аттестации), большую часть составляют организационные мероприятия и репосты из "
+        "других источников, в том числе материалов отраслевого профсоюза.\n\n"
+        "Следует отметить, что пресс-служба отраслевого профсоюза в 2023 году на "
+        "семинаре-совещании с председателями районных организаций дала рекомендации по ведению "
+        "страниц в социальных сетях.\n\n"
+        "Есть основания считать, что такие недостатки вызваны отсутствием штатной единицы "
+        "специалиста с базовыми знаниями по подготовке, размещению и распространению "
+        "информации. В областной организации даже не определён специалист, лично отвечающий за "
+        "информационную работу: эту функцию выполняет специалист по организационной работе.\n\n"
+        "Сегодня роль социальных сетей в популяризации деятельности профсоюза огромна. "
+        "Пресс-служба отраслевого профсоюза рекомендует эффективно и широко использовать "
+        "социальные сети для распространения информации о защите прав и интересов членов "
+        "профсоюза.\n\n"
+        "Мобильное приложение «Bilim kasipodagy» позволяет членам профсоюза со смартфона "
+        "открывать мобильную версию сайта Центрального комитета, задавать вопросы, пользоваться "
+        "разделом «Нормативные правовые акты» и читать ленту новостей профсоюза. Приложение "
+        "работает с 2021 года, но в Абайской области им пользуются мало."
+    ),
 }
 PRIMARY_ORGANIZATIONS = 404
 MEMBERS = 25116
@@ -132,6 +206,7 @@ BRANCHES = [
         "Семей қалалық кәсіподақ комитеті",
         "Семейский городской комитет профсоюза",
         OrgUnit.Committee.CITY,
+        "Городской комитет профсоюза",
     ),
 ]
 
@@ -152,6 +227,16 @@ REGION_FACEBOOK_URL = "https://web.facebook.com/profile.php?id=100093464882288"
 REGION_FACEBOOK_OPENED = date(2023, 5, 1)
 REGION_FACEBOOK_FOLLOWERS = 261
 AS_OF = date(2024, 9, 1)
+BRANCH_SHORT_NAMES_RU = {
+    "abai-audany": "Абай",
+    "aksuat": "Аксуат",
+    "ayagoz": "Аягоз",
+    "beskaragay": "Бескарагай",
+    "borodulikha": "Бородулиха",
+    "zharma": "Жарма",
+    "kokpekti": "Кокпекты",
+    "urzhar": "Урджар",
+}
 
 BRANCH_PAGES = [
     # branch slug, platform slug, address
@@ -195,6 +280,12 @@ NEWSPAPERS = {
 }
 LOCAL_TV = "Жергілікті телеарна"
 LOCAL_RADIO = "Жергілікті радио"
+RESOURCE_NAMES_RU = {
+    SITE: "Сайт отраслевого профсоюза",
+    REGION_FACEBOOK: "Абайская областная организация профсоюза (Facebook)",
+    LOCAL_TV: "Местный телеканал",
+    LOCAL_RADIO: "Местное радио",
+}
 
 SITE_TALLIES = {  # year: (count, first day, last day)
     2021: (20, date(2021, 1, 1), date(2021, 12, 31)),
@@ -230,36 +321,58 @@ PRESS = {  # year: {outlet, or outlets counted together: count}
     2024: {("Семей таңы",): 1, ("Жаңа уақыт",): 2, ("Бесқарағай тынысы",): 3},
 }  # fmt: skip
 SOURCE = "Анықтама, 01.09.2024"
+SOURCE_FILE = Path(__file__).parent / "source" / "anyqtama-abai-2024.kk.md"
+SOURCE_NUMBER = "ABAI-2024-SOURCE"  # the source document, kept as the centre issued it
 BROADCASTS_2024 = {  # staff's words in the 2024 report's commentary (the source gives no count)
-    "kk": "2024 жылы облыстық ұйымның төрағасы және филиалдардың басшылары жергілікті теле- "
-    "және радиоарналардың эфирлеріне қатысты.",
-    "ru": "В 2024 году председатель областной организации и руководители филиалов участвовали "
-    "в эфирах местного телевидения и радио.",
+    "kk": "2024 жылы облыстық ұйым қызметінің өзекті мәселелері бойынша төраға С. Ибраев "
+    "(Аумақтық кәсіподақтар бірлестігінің бұрынғы төрағасымен бірге), аудандық және қалалық "
+    "ұйымдардың басқа да басшылары жергілікті БАҚ-тың эфирлеріне қатысты.",
+    "ru": "В 2024 году по актуальным вопросам деятельности областной организации председатель "
+    "С. Ибраев (вместе с бывшим председателем Территориального объединения профсоюзов), "
+    "другие руководители районных и городских организаций участвовали в эфирах местных СМИ.",
 }
-BOOKLETS = [
-    (2022, "Кәсіподақтың жыл сайынғы есеп беру жиналыстарын өткізу тәртібі"),
-    (2022, "Кәсіподақ ұйымдарындағы статистикалық есептілік"),
+BOOKLETS = [  # year, title, Russian title
+    (
+        2022,
+        "Кәсіподақтың жыл сайынғы есеп беру жиналыстарын өткізу тәртібі",
+        "Порядок проведения ежегодных отчётных собраний профсоюза",
+    ),
+    (
+        2022,
+        "Кәсіподақ ұйымдарындағы статистикалық есептілік",
+        "Статистическая отчётность в профсоюзных организациях",
+    ),
     (
         2023,
         "Аудандық және қалалық кәсіподақ комитеттерінде есеп беру-сайлау конференцияларын "
         "дайындау және өткізу",
+        "Подготовка и проведение отчётно-выборных конференций в районных и городских комитетах "
+        "профсоюза",
     ),
     (
         2023,
         "Бастауыш кәсіподақ ұйымдарында есеп беру-сайлау кәсіподақ жиналыстарын дайындау "
         "және өткізу",
+        "Подготовка и проведение отчётно-выборных профсоюзных собраний в первичных "
+        "профсоюзных организациях",
     ),
-    (2024, "Кәсіподақ қызметінің негізгі бағыттары"),
+    (2024, "Кәсіподақ қызметінің негізгі бағыттары", "Основные направления деятельности профсоюза"),
 ]
 REVIEWS = [
     {
         "year": 2021,
         "question": "Кәсіподақ органдары және ұйымдарындағы ақпараттық жұмыстың тиімділігін "
         "арттыру жөніндегі шаралар мен жұмыстың жай-күйі туралы",
-        "decisions": "Жұмыстың осы бағытында тиімділікті арттыру бойынша нақты жоспарлар мен "
-        "міндеттер қабылданды.",
+        "question_ru": "О состоянии работы и мерах по повышению эффективности информационной "
+        "работы в профсоюзных органах и организациях",
+        "decisions": "Отырыста жұмыстың осы бағытында тиімділікті арттыру бойынша нақты "
+        "жоспарлар мен міндеттер қабылдануға тиіс болған.",
+        "decisions_ru": "На заседании должны были быть приняты конкретные планы и задачи по "
+        "повышению эффективности этого направления работы.",
         "assessment": "Тәжірибе көрсеткендей, қабылданған шаралар жеткіліксіз, олар одан әрі "
         "дамытуды қажет етеді.",
+        "assessment_ru": "Как показала практика, принятых мер недостаточно, они требуют "
+        "дальнейшего развития.",
         "tasks": [
             (
                 "Ақпараттық жұмыстың тиімділігін арттыру жоспарын орындау",
@@ -271,8 +384,12 @@ REVIEWS = [
         "year": 2024,
         "question": "Облыстық кәсіподақ ұйымының филиалдарында жүргізіліп жатқан ақпараттық "
         "жұмыс туралы",
+        "question_ru": "Об информационной работе, проводимой в филиалах областной профсоюзной "
+        "организации",
         "decisions": "",
+        "decisions_ru": "",
         "assessment": "",
+        "assessment_ru": "",
         "tasks": [],
     },
 ]
@@ -300,6 +417,7 @@ class Command(BaseCommand):
             self._load_tallies(units, resources)
             self._load_the_rest(units, resources)
             self._load_commentary(units)
+            self._load_source_document(units)
             if demo_users:
                 self._load_demo_users(units)
         after = self._counts()
@@ -320,6 +438,7 @@ class Command(BaseCommand):
             CommitteeReview,
             AudienceSnapshot,
             Assignment,
+            IssuedReport,
         ]
         return {model._meta.model_name: model._default_manager.count() for model in models}
 
@@ -340,7 +459,8 @@ class Command(BaseCommand):
                     "name": branch.name,
                     "name_ru": branch.name_ru,
                     "short_name": branch.short_name,
-                    "short_name_ru": branch.short_name_ru,
+                    "short_name_ru": branch.short_name_ru
+                    or BRANCH_SHORT_NAMES_RU.get(branch.slug, ""),
                     "kind": OrgUnit.Kind.BRANCH,
                     "committee": branch.committee,
                     "parent": region,
@@ -381,19 +501,27 @@ class Command(BaseCommand):
         return platforms
 
     def _load_resources(self, units, platforms) -> dict[str, Resource]:
-        def ensure(name: str, **fields) -> Resource:
+        def ensure(name: str, name_ru: str = "", **fields) -> Resource:
+            name_ru = name_ru or RESOURCE_NAMES_RU.get(name, "")
             # Regional and district media are Abai's own; national ones belong to no region.
             if fields.get("level") in {Resource.Level.REGIONAL, Resource.Level.DISTRICT}:
                 fields["region"] = units["abai"]
             resource = Resource.objects.filter(name=name).first()
             if resource is None:
-                resource = Resource(name=name, **fields)
+                resource = Resource(name=name, name_ru=name_ru, **fields)
                 resource.full_clean()
                 resource.save()
-            elif resource.region_id != getattr(fields.get("region"), "pk", None):
-                resource.region = fields.get("region")
-                resource.full_clean()
-                resource.save(update_fields=["region"])
+            else:
+                changed = []
+                if resource.region_id != getattr(fields.get("region"), "pk", None):
+                    resource.region = fields.get("region")
+                    changed.append("region")
+                if not resource.name_ru and name_ru:
+                    resource.name_ru = name_ru
+                    changed.append("name_ru")
+                if changed:
+                    resource.full_clean()
+                    resource.save(update_fields=changed)
             return resource
 
         outside = Resource.Kind.OUTSIDE_MEDIUM
@@ -428,6 +556,7 @@ class Command(BaseCommand):
             name = f"{branch.name} ({platforms[platform].name})"
             resources[name] = ensure(
                 name,
+                name_ru=f"{branch.name_ru} ({platforms[platform].name_ru})",
                 platform=platforms[platform],
                 kind=Resource.Kind.OWN_PAGE,
                 owner=branch,
@@ -475,6 +604,49 @@ class Command(BaseCommand):
                 add(units["abai"], [resources[name] for name in names], date(year, 1, 1), last,
                     count)  # fmt: skip
 
+    def _load_source_document(self, units) -> None:
+        if IssuedReport.objects.filter(number=SOURCE_NUMBER).exists():
+            return
+        lines = SOURCE_FILE.read_text(encoding="utf-8").strip().splitlines()
+        title = re.sub(r"[*#]", "", lines[0]).strip()
+        text, items = [], []
+        for line in lines[1:]:
+            line = re.sub(r"\[([^\]]*)\]\(([^)]*)\)", r"\2", line)  # [text](address)
+            line = re.sub(r"<(https?://[^>]+)>", r"\1", line).replace("\\_", "_")
+            line = line.replace("**", "").replace("*", "").strip()
+            if line.startswith("- "):
+                items.append(line[2:].rstrip(";."))
+            else:
+                text.append(line)
+        body = "\n".join(text).strip()
+        signature = body[body.rfind("\n\n") :].strip()
+        body = body[: body.rfind("\n\n")].strip()
+        central = units["central"]
+        content = {
+            "language": "kk", "region": units["abai"].name, "region_slug": units["abai"].slug,
+            "year": AS_OF.year, "as_of": AS_OF.isoformat(), "title": title,
+            "period": f"{AS_OF.year} жыл, {AS_OF:%d.%m.%Y} жағдай бойынша",
+            "sections": [{
+                "key": "source", "title": "Бастапқы құжат", "text": body, "generated": body,
+                "tables": [], "chart": None,
+                "items": [{"rule": "", "text": f"{item[:1].upper()}{item[1:]}."}
+                          for item in items],
+            }],
+            "chairman": "", "kind": "assessment",
+            "central": " ".join(signature.split()) or f"{central.name} аппаратының баспасөз "
+                                                       "қызметі",
+            "number": SOURCE_NUMBER, "issued_on": AS_OF.strftime("%d.%m.%Y"),
+        }  # fmt: skip
+        issued = IssuedReport(
+            region=units["abai"], year=AS_OF.year, as_of=AS_OF, language="kk",
+            number=SOURCE_NUMBER, issued_on=AS_OF, issued_by=None, content=content,
+            kind=IssuedReport.Kind.ASSESSMENT,
+        )  # fmt: skip
+        issued.pdf.save(f"{SOURCE_NUMBER}.pdf", ContentFile(render_pdf(dict(content))), save=False)
+        issued.docx.save(f"{SOURCE_NUMBER}.docx", ContentFile(render_docx(dict(content))),
+                         save=False)  # fmt: skip
+        issued.save()
+
     def _load_commentary(self, units) -> None:
         for language, text in BROADCASTS_2024.items():
             ReportDraft.objects.get_or_create(
@@ -489,19 +661,26 @@ class Command(BaseCommand):
             taken_on=AS_OF,
             defaults={"followers": REGION_FACEBOOK_FOLLOWERS},
         )
-        for year, title in BOOKLETS:
+        for year, title, title_ru in BOOKLETS:
             MethodologicalMaterial.objects.get_or_create(
                 unit=region,
                 title=title,
                 defaults={"year": year, "kind": MethodologicalMaterial.Kind.MANUAL},
+            )
+            MethodologicalMaterial.objects.filter(unit=region, title=title, title_ru="").update(
+                title_ru=title_ru
             )
         for review in REVIEWS:
             committee_review, created = CommitteeReview.objects.get_or_create(
                 unit=region,
                 year=review["year"],
                 question=review["question"],
-                defaults={"decisions": review["decisions"], "assessment": review["assessment"]},
-            )
+                defaults={
+                    field: review[field]
+                    for field in ("decisions", "assessment", "question_ru", "decisions_ru",
+                                  "assessment_ru")
+                },
+            )  # fmt: skip
             if created:
                 for description, state in review["tasks"]:
                     ReviewTask.objects.create(

@@ -1,0 +1,83 @@
+# The Анықтама's findings and recommendations, in Kazakh. Each is one of the source's points,
+# worded as it words them, with the figure that triggered it and the staff's threshold.
+# Variables: figures come formatted the Kazakh way ($figure, $limit); $count selects a form.
+
+finding-content =
+    Ақпараттық материалдардың мазмұнын күшейтуге назар аудару: материалдардың { $figure }-ы
+    ұйымдастырушылық іс-шаралар туралы хабарлар, ал ең жоғарғы межесі – { $limit }.
+
+finding-audience =
+    Әлеуметтік желілердегі парақшалардың жазылушылар санын арттыру бойынша қарқынды жұмыс
+    жүргізу: әр 100 мүшеге бар-жоғы { $figure } жазылушыдан келеді, ал межесі – кемінде { $limit }.
+
+finding-platforms =
+    Әлеуметтік желілерде басқа да парақшаларды ашу: { $names }.
+
+finding-legal =
+    Құқықтық тақырыптар бойынша семинарлар өткізуге көңіл бөлу: құқықтық тақырыптағы
+    материалдардың үлесі бар-жоғы { $figure }, ал ең төменгі межесі – { $limit }.
+
+finding-branch-pages =
+    Әлеуметтік желілерде парақшасы жоқ филиалдарға парақша ашуға көмектесу: { $names }.
+
+# $months: the months of the period; $list: «Аягөз – 5 ай, …»
+finding-silent =
+    Ұзақ уақыт материал жарияламаған филиалдардың ақпараттық жұмысын жандандыру: кезеңнің
+    { $months } айының ішінде материалсыз өткен айлар саны { $list }; межесі – { $limit } айдан
+    аспау.
+silent-branch = { $branch } – { $count } ай
+
+finding-decline =
+    Материалдар санының азаюын тоқтату: өткен жылдың сол кезеңімен салыстырғанда { $list }.
+decline-row = { $name } – { $current }, өткен жылы { $previous }
+
+## 1. The organization in numbers. $primaries, $members, $branches: formatted figures.
+
+org-with-members =
+    Облыстық ұйым { $members } адамды құрайтын { $primaries } бастауыш кәсіподақ ұйымын,
+    { $branches } филиалды біріктіреді.
+org-without-members =
+    Облыстық ұйым { $primaries } бастауыш кәсіподақ ұйымын, { $branches } филиалды
+    біріктіреді. Мүшелер саны тіркелмеген.
+org-served-directly =
+    Оның ішінде { $served } бастауыш ұйым облыстық комитеттің тікелей қызметінде.
+org-members-dated = Мүшелер саны { $day } жағдай бойынша келтірілген.
+org-members-later = Мүшелер саны кейінгі дерек бойынша, { $day } жағдайында келтірілген.
+
+## 6. Branches' pages. $total, $having: counts; $list: the branches with their platforms.
+
+branch-pages-some =
+    Облыстық ұйымның { $total } филиалының ішінде әлеуметтік желілердегі парақшалар тек
+    { $having } ұйымда ғана бар: { $list }.
+branch-pages-none =
+    Облыстық ұйымның { $total } филиалының бірде-бірінде әлеуметтік желілерде парақша жоқ.
+
+## 7. Methodological materials. $first, $last: years; $titles: the quoted titles.
+
+materials-lead =
+    Облыстық ұйымдардың жұмыс бағыттарының бірі ақпараттық-әдістемелік материалдарды әзірлеу
+    және шығару болып табылады: кәсіподақ ұйымдарына көмек ретінде брошюралар, оқу құралдары
+    мен ұсынымдар.
+materials-some =
+    { $first }–{ $last } жж. кезеңінде облыстық кәсіподақ аппараты кәсіподақ қызметінің өзекті
+    мәселелері бойынша { $number } әдістемелік материал әзірлеп, пайдалану үшін шығарды. Олардың
+    ішінде: { $titles }.
+materials-none = { $first }–{ $last } жж. облыстық ұйым әдістемелік материалдар шығармаған.
+
+## 5. Followers of a page. $followers, $members, $share, $figure, $minimum: formatted;
+## $platform: «Facebook»; $day: dd.mm.yyyy.
+
+followers-unknown = Парақшаның жазылушылар саны тіркелмеген.
+followers-later =
+    Кезеңнің соңына дейін жазылушылар саны тіркелмеген; кейінгі дерек бойынша { $day }
+    жағдайында парақшаның { $followers } жазылушысы бар.
+followers-plain = { $day } жағдай бойынша парақшаның { $followers } жазылушысы бар.
+followers-low =
+    { $platform } парақшасының жазылушылары бар-жоғы { $followers } адамды құрайды ({ $day }
+    жағдай бойынша). Облыстық ұйым мүшелерінің саны { $members } екенін ескерсек, бұл
+    аудиторияның облыстық ұйым мен оның филиалдарының жұмысына деген қызығушылығының
+    төмендігін көрсетеді: жазылушылар мүшелердің бар-жоғы { $share }-ы (әр 100 мүшеге
+    { $figure } жазылушыдан келеді, ал межесі – кемінде { $minimum }).
+followers-enough =
+    { $day } жағдай бойынша парақшаның { $followers } жазылушысы бар: әр 100 мүшеге { $figure }
+    жазылушыдан келеді.
