@@ -81,6 +81,12 @@ branches_patterns = [
     path("import/", v.import_upload_view, BRANCHES_IMPORT, name="import"),
     path("import/template.xlsx", v.import_template_view, BRANCHES_IMPORT, name="import_template"),
     path("import/<uuid:pk>/", v.import_batch_view, BRANCHES_IMPORT, name="import_batch"),
+    path(
+        "import/<uuid:pk>/refused.xlsx",
+        v.import_refused_view,
+        BRANCHES_IMPORT,
+        name="import_refused",
+    ),
 ]
 urlpatterns.append(path("units/branches/", include((branches_patterns, "branches"))))
 
