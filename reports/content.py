@@ -854,9 +854,12 @@ class Writer:
             ),
             "period": self.period_label,
             "sections": sections,
-            "chairman": unit.chairman,
+            # An assessment is the central press service's: the region's chairman signs only
+            # the region's own report.
+            "chairman": unit.chairman if kind == "own" else "",
             "kind": kind,
             "central": self.central_press(),
+            **({"signature_body": self.central_press()} if kind != "own" else {}),
         }
 
     def central_press(self) -> str:

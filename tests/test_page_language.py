@@ -25,11 +25,12 @@ from tests.test_access_matrix import URLS, _expected, _url_kwargs
 
 objects = matrix.objects  # the fixture: one record of each kind, as the access matrix uses
 
-# Latin-script words a Kazakh or Russian user expects to read: file kinds and programs, the
+# Latin-script words a Kazakh or Russian user expects to read: file kinds, formats and programs, the
 # language codes of the language switch (each marked with its own `lang`), the schemes an
 # address must start with, and the name of the union's mobile app.
 EXPECTED_LATIN = {
     "Excel", "PDF", "Word", "xlsx", "xls", "ods", "csv", "pdf", "docx",
+    "JSON", "RSS", "Atom", "WordPress", "sitemap", "xml", "zip",
     "KK", "RU", "EN",
     "http", "https",
     "Bilim", "kasipodagy",
