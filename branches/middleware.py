@@ -117,4 +117,6 @@ def _limited_paths() -> frozenset[str]:
 def too_many_requests(request: HttpRequest, message: str = "") -> HttpResponse:
     """The 429 page, in the user's language."""
     context = {"message": message or _("Too many attempts from your address. Wait a minute.")}
-    return render(request, "429.html", context, status=429)
+    response = render(request, "429.html", context, status=429)
+    response["Retry-After"] = "60"
+    return response

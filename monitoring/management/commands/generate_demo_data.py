@@ -199,8 +199,8 @@ class Command(BaseCommand):
         columns = ["resource_id", "unit_id", "region_id", "author_id", "served_directly",
                    "published_on", "title", "url", "topic",
                    "kind", "is_repost", "language", "views", "reactions",
-                   "search_text", "url_key", "created_at", "updated_at", "version",
-                   "deleted_at"]  # fmt: skip
+                   "search_text", "url_key", "is_notable", "participants", "created_at",
+                   "updated_at", "version", "deleted_at"]  # fmt: skip
         now = timezone.now()
         batch = 50_000
         for start in range(0, wanted, batch):
@@ -228,7 +228,8 @@ class Command(BaseCommand):
                     f"https://demo.example.kz/p/{i + 1}", topic, kind,
                     random.random() < 0.3, "kk" if random.random() < 0.7 else "ru",
                     random.randint(20, 2000), random.randint(0, 120),
-                    title.casefold(), f"demo.example.kz/p/{i + 1}", now, now, 1, None,
+                    title.casefold(), f"demo.example.kz/p/{i + 1}", False, "", now, now, 1,
+                    None,
                 ))  # fmt: skip
             self._insert(columns, rows)
 
