@@ -200,6 +200,17 @@ class PublicationImporter(Importer):
             str(self.header("is_repost")): _("yes") if record.is_repost else _("no"),
         }
 
+    def rows_for_editing(self, preview: Preview) -> list[list[Any]]:
+        rows: list[list[Any]] = [[column.name for column in COLUMNS]]
+        for p in preview.new:
+            rows.append([
+                p.published_on, p.resource.url or p.resource.name, p.unit.name, p.title, p.url,
+                str(p.get_topic_display()), str(p.get_kind_display()),
+                _("yes") if p.is_repost else _("no"), str(p.get_language_display()),
+                p.views, p.reactions, p.comments, p.shares,
+            ])  # fmt: skip
+        return rows
+
     def upload_fields(self) -> dict[str, Any]:
         return {
             "resource": forms.ModelChoiceField(

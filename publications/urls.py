@@ -19,6 +19,7 @@ publication_patterns = record_urlpatterns(
     path("import/template.xlsx", v.import_template_view, IMPORT, name="import_template"),
     path("import/<uuid:pk>/", v.import_batch_view, IMPORT, name="import_batch"),
     path("import/<uuid:pk>/refused.xlsx", v.import_refused_view, IMPORT, name="import_refused"),
+    path("import/<uuid:pk>/rows.xlsx", v.import_rows_view, IMPORT, name="import_rows"),
     path("paste/", views.paste_view, name="paste"),
 )
 

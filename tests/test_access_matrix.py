@@ -119,6 +119,7 @@ URLS = {
     "publications:export": "record:export",
     "tallies:export": "record:export",
     "publications:paste": "paste",
+    "publications:import_rows": "import:import_rows",
     **{
         f"{ns}:{view}": f"import:{view}"
         for ns in IMPORTS
@@ -225,7 +226,7 @@ def _expected(name: str, method: str, role_name: str) -> int | None:
             return 200 if method == "GET" else None
         if view == "import_batch":
             return (200 if method == "GET" else 302) if role_name == BATCH_OWNER else 404
-        if view == "import_refused":
+        if view in ("import_refused", "import_rows"):
             return (200 if role_name == BATCH_OWNER else 404) if method == "GET" else None
         return 200
     perm, owner = RECORDS[namespace]
@@ -327,7 +328,7 @@ def _url_kwargs(name: str, objects: dict) -> dict:
         return {"pk": Assignment.objects.get(user__username="aksuat_officer").user_id}
     if name == "password_reset_confirm":
         return {"uidb64": "MQ", "token": "made-up-token"}
-    if view in ("import_batch", "import_refused"):
+    if view in ("import_batch", "import_refused", "import_rows"):
         kind, columns = {
             "publications": (ImportBatch.Kind.PUBLICATIONS, COLUMNS),
             "tallies": (ImportBatch.Kind.TALLIES, TallyImporter.columns),

@@ -166,6 +166,11 @@ class Importer(ABC):
             stream, kind=kind, columns=self.columns, max_rows=MAX_ROWS, mapping=mapping
         )
 
+    def rows_for_editing(self, preview: Preview) -> list[list[Any]] | None:
+        """The rows the preview would add, headers first, as the template reads them (to be
+        changed and uploaded instead); None where the kind of list does not offer it."""
+        return None
+
     def template_rows(self) -> list[list[Any]]:
         """The rows under the headers of the template's first sheet (the example is on the
         instructions sheet, which is never imported)."""

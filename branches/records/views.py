@@ -400,6 +400,24 @@ def import_refused_view(
 
 
 @login_required
+def import_rows_view(
+    request: HttpRequest, pk, *, importer_class: type[Importer], perm: str, namespace: str
+) -> HttpResponse:
+    """The rows an upload would add, as .xlsx in the import's own columns: to change what was
+    suggested (a topic, a language) before anything is written, and upload that file instead."""
+    _require(request.user.has_perm(perm))
+    batch = get_object_or_404(ImportBatch, pk=pk, created_by=request.user, kind=importer_class.kind)
+    importer = importer_class(user=request.user)
+    rows = importer.rows_for_editing(batch_preview(importer=importer, batch=batch))
+    if rows is None:
+        raise Http404
+    content = xlsx_bytes(sheet=_("Rows to import"), rows=rows)
+    response = HttpResponse(content, content_type=XLSX_CONTENT_TYPE)
+    response["Content-Disposition"] = 'attachment; filename="rows.xlsx"'
+    return response
+
+
+@login_required
 def import_template_view(
     request: HttpRequest, *, importer_class: type[Importer], perm: str, namespace: str
 ) -> HttpResponse:

@@ -8,12 +8,14 @@ import zipfile
 from datetime import date
 from pathlib import Path
 
+import openpyxl
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from publications.models import Platform, Publication, Resource, TopicRule
 from tests.factories import ResourceFactory
+from tests.xlsx import xlsx_file
 
 pytestmark = pytest.mark.django_db
 EXPORTS = Path(__file__).with_name("exports")
@@ -212,3 +214,25 @@ def test_an_instagram_export(client, aksuat_officer, aksuat):
     assert [p.language for p in stored][:2] == ["kk", "kk"]
     again = upload(client, "posts_1.json", (EXPORTS / "instagram_posts_1.json").read_bytes())
     assert len(again.context["preview"].new) == 0
+
+
+def test_the_suggestions_can_be_changed_before_anything_is_written(
+    client, aksuat_officer, aksuat_telegram
+):
+    client.force_login(aksuat_officer)
+    preview = upload(client, "result.json", TELEGRAM)
+    batch = preview.context["batch"]
+    assert 'data-testid="rows-for-editing"' in preview.content.decode()
+    response = client.get(reverse("publications:import_rows", args=[batch.pk]))
+    sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
+    rows = [list(row) for row in sheet.iter_rows(values_only=True)]
+    assert len(rows) == 6 and not Publication.objects.filter(resource=aksuat_telegram).exists()
+    konkurs = next(row for row in rows if str(row[3]).startswith("Уважаемые"))
+    konkurs[5] = "Жастар"  # the officer changes the suggested topic
+    changed = upload(client, "changed.xlsx", xlsx_file(rows).read())
+    assert changed.context["preview"].ok
+    confirm(client, changed)
+    stored = Publication.objects.get(resource=aksuat_telegram, title__startswith="Уважаемые")
+    assert (stored.topic, stored.language) == ("youth", "ru")
+    assert stored.url == "https://t.me/aksuat_kasipodaq/6"
+    assert Publication.objects.filter(resource=aksuat_telegram).count() == 5
