@@ -4,6 +4,7 @@ client, by what was stored, what the preview said and what was skipped."""
 
 import io
 from datetime import date
+from pathlib import Path
 
 import openpyxl
 import pytest
@@ -475,3 +476,16 @@ def test_the_backfill_keys_recorded_addresses_and_leaves_older_doubles_unkeyed(a
         other.pk: "facebook.com/aksuat/bf2",
     }
     assert Publication.objects.filter(pk=double.pk).exists(), "nothing is deleted"
+
+
+def test_an_old_excel_xls_file_imports(client, aksuat_officer):
+    """A .xls (Excel 97–2003), as older offices still save: read by calamine like the rest."""
+    client.force_login(aksuat_officer)
+    content = (Path(__file__).with_name("files") / "aksuat-old-excel.xls").read_bytes()
+    assert content.startswith(b"\xd0\xcf\x11\xe0"), "an OLE2 file, not a renamed .xlsx"
+    preview = _upload(client, SimpleUploadedFile("list.xls", content))
+    assert preview.context["preview"].ok and len(preview.context["preview"].new) == 3
+    _confirm(client, preview)
+    stored = Publication.objects.filter(title__startswith="Ескі Excel").order_by("title")
+    assert [p.title for p in stored] == ["Ескі Excel №1", "Ескі Excel №2", "Ескі Excel №3"]
+    assert stored[0].published_on == date(2024, 3, 1) and stored[0].topic == "legal"
