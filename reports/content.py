@@ -117,6 +117,10 @@ class Writer:
         """A sentence from the Fluent files (`reports/messages/`)."""
         return say(self.language, message_id, **args)
 
+    def materials_count(self, n: int) -> str:
+        """«25 материал», «25 материалов»."""
+        return self.say("materials-count", number=_n(n), count=n)
+
     # Period words
 
     def year_label(self, year: int, covers: tuple | None = None) -> str:
@@ -160,19 +164,10 @@ class Writer:
         if not row.comparable:
             return ""
         current, previous = row.current, row.previous
+        args = {"previous": _n(previous), "previous_count": previous}
         if current == previous:
-            return self.t(
-                f"Өткен жылдың сол кезеңінде де {_n(previous)} материал жарияланған.",
-                f"За тот же период прошлого года опубликовано столько же – "
-                f"{_materials_ru(previous)}.",
-            )
-        more = current > previous
-        return self.t(
-            f"Бұл өткен жылдың сол кезеңінен {'көп' if more else 'аз'}: ол кезде {_n(previous)} "
-            f"материал жарияланған.",
-            f"Это {'больше' if more else 'меньше'}, чем за тот же период прошлого года, когда "
-            f"было опубликовано {_materials_ru(previous)}.",
-        )
+            return self.say("compare-same", **args)
+        return self.say("compare-differs", **args, more="more" if current > previous else "less")
 
     def series(self, row, years: list[int]) -> str:
         """«2021 жылы – 20, 2022 жылы – 36, …» over the years with data, each labelled by the
@@ -194,12 +189,7 @@ class Writer:
         a, b = row.by_year[first], row.by_year[last]
         if not a or 100 * (b - a) / a < float(self.rules.growth_share_min):
             return ""
-        return self.t(
-            f"Материалдар саны едәуір өсті: {first} жылы {_n(a)} материал болса, {last} жылы – "
-            f"{_n(b)}.",
-            f"Число материалов значительно выросло: с {_n(a)} в {first} году до {_n(b)} в "
-            f"{last} году.",
-        )
+        return self.say("growth", first=str(first), last=str(last), a=_n(a), b=_n(b))
 
     def year_table(self, table: YearTable, first: str, *, label=lambda key: key.label) -> dict:
         partial = self.period.is_partial
@@ -277,118 +267,74 @@ class Writer:
         officer_kk = unit.information_officer.strip()
         officer_ru = unit.information_officer_ru.strip()
         if self.kk and officer_kk:
-            officer = _inline(officer_kk)
-            text = f"Облыстық ұйым аппаратында ақпараттық жұмыс мәселелерімен {officer} айналысады."
+            text = self.say("staff-officer", officer=_inline(officer_kk))
         elif not self.kk and officer_ru:
-            text = (f"В аппарате областной организации вопросами информационной работы "
-                    f"занимается {officer_ru[:1].lower() + officer_ru[1:]}.")  # fmt: skip
+            text = self.say("staff-officer", officer=officer_ru[:1].lower() + officer_ru[1:])
         elif officer_kk:
-            text = (
-                "В аппарате областной организации вопросами информационной работы занимается "
-                f"сотрудник, указанный на казахском языке: «{officer_kk}»."
-            )
+            text = self.say("staff-officer-in-kazakh", officer=officer_kk)
         else:
-            text = self.t(
-                "Облыстық ұйым аппаратында ақпараттық жұмысқа жауапты маман көрсетілмеген.",
-                "Ответственный за информационную работу в аппарате областной организации не "
-                "указан.",
-            )
-        text += " " + (
-            self.t(
-                "Облыстық ұйымда штаттық баспасөз хатшысы бар.",
-                "В областной организации есть штатный пресс-секретарь.",
-            )
-            if unit.has_press_secretary
-            else self.t(
-                "Ақпараттық жұмыспен тікелей айналысатын штаттық баспасөз хатшысы жоқ.",
-                "Штатного пресс-секретаря, который непосредственно занимался бы информационной "
-                "работой, нет.",
-            )
+            text = self.say("staff-officer-none")
+        text += " " + self.say(
+            "staff-press-secretary" if unit.has_press_secretary else "staff-no-press-secretary"
         )
-        return self.section("staff", self.t("Ақпараттық жұмысты кім жүргізеді",
-                                            "Кто ведёт информационную работу"), text)  # fmt: skip
+        return self.section("staff", self.say("staff-title"), text)
 
     def reviews(self) -> dict:
         sentences = []
         rows = []
         for index, review in enumerate(sorted(self.f.reviews, key=lambda r: r.year)):
             question = self.title_of(review.question, review.question_ru)
-            if index == 0:
-                sentences.append(self.t(
-                    f"{review.year} жылы облыстық ұйымның Атқару комитеті {question} деген "
-                    f"мәселені қарастырды.",
-                    f"В {review.year} году исполнительный комитет областной организации "
-                    f"рассмотрел вопрос {question}.",
-                ))  # fmt: skip
-            else:
-                sentences.append(self.t(
-                    f"Осы тәрізді мәселе {review.year} жылы облыстық ұйымның Атқару комитетінің "
-                    f"отырысында қаралды ({question}).",
-                    f"Аналогичный вопрос рассмотрен на заседании исполкома областной организации "
-                    f"в {review.year} году ({question}).",
-                ))  # fmt: skip
+            sentences.append(self.say("review-first" if index == 0 else "review-again",
+                                      year=str(review.year), question=question))  # fmt: skip
             decisions = (review.decisions if self.kk else review.decisions_ru).strip()
             assessment = (review.assessment if self.kk else review.assessment_ru).strip()
             if decisions:
                 sentences.append(_capital(decisions))
             if assessment:
-                opening = self.t("Алайда, ", "Однако ")
+                opening = self.say("review-however") + " "
                 if not assessment.lower().startswith(opening.lower().strip(" ,")):
                     assessment = opening + assessment[:1].lower() + assessment[1:]
                 sentences.append(assessment)
             for task in review.tasks.all():
                 state = task.get_state_display()
                 due = task.due_on.strftime("%d.%m.%Y") if task.due_on else "–"
-                overdue = self.t(" (мерзімі өтті)", " (просрочено)") if task.is_overdue else ""
+                overdue = " " + self.say("review-overdue") if task.is_overdue else ""
                 description = task.description if self.kk else self.title_of(task.description)
                 rows.append([str(review.year), description, due, f"{state}{overdue}"])
         if not self.f.reviews:
-            sentences.append(self.t(
-                "Атқару комитеті ақпараттық жұмыс мәселесін қарастырмаған.",
-                "Исполнительный комитет вопросы информационной работы не рассматривал.",
-            ))  # fmt: skip
+            sentences.append(self.say("reviews-none"))
         tables = []
         if rows:
             with translation.override(self.language):
                 tables.append({
-                    "headers": [self.t("Жыл", "Год"), self.t("Тапсырма", "Поручение"),
-                                self.t("Мерзімі", "Срок"), self.t("Орындалуы", "Исполнение")],
+                    "headers": [self.say("reviews-year"), self.say("reviews-task"),
+                                self.say("reviews-due"), self.say("reviews-state")],
                     "rows": rows,
-                    "note": self.t("«–» – мерзімі белгіленбеген.", "«–» – срок не установлен."),
+                    "note": self.say("reviews-note"),
                 })  # fmt: skip
-        return self.section("reviews", self.t("Атқару комитетінде қаралған мәселелер",
-                                              "Вопросы, рассмотренные на исполкоме"),
-                            " ".join(sentences), tables)  # fmt: skip
+        return self.section("reviews", self.say("reviews-title"), " ".join(sentences), tables)
 
     def website(self) -> dict:
         table = self.f.by_platform
         sites = [row for row in table.rows if row.key.kind == "website"]
         if not sites or not any(row.by_year for row in sites):
-            text = self.t("Сайттарда жарияланған материалдар тіркелмеген.",
-                          "Публикации на сайтах не зарегистрированы.")  # fmt: skip
-            return self.section("website", self.t("Сайттағы материалдар", "Материалы на сайте"),
-                                text)  # fmt: skip
+            return self.section("website", self.say("website-title"), self.say("website-none"))
         row = sites[0]
         years = [y for y in table.years if y >= min(row.by_year)]
         first = next(y for y in years if row.by_year.get(y))
-        text = self.t(
-            f"Ақпараттық жұмыста облыстық ұйым Салалық кәсіподақтың сайтын пайдаланады: "
-            f"{self.series(row, years)} материал жарияланды.",
-            f"В информационной работе областная организация использует сайт отраслевого "
-            f"профсоюза. На нём опубликовано: {self.series(row, years)}".replace(
-                f"– {_n(row.by_year[first])}", f"– {_materials_ru(row.by_year[first])}", 1
-            )
-            + ".",
-        )
+        series = self.series(row, years)
+        counted = self.materials_count(row.by_year[first])
+        text = self.say("website-series", series=series,
+                        series_counted=series.replace(f"– {_n(row.by_year[first])}",
+                                                      f"– {counted}", 1))  # fmt: skip
         for extra in (self.growth(row, years), self.compare(row)):
             if extra:
                 text += " " + extra
         data = YearTable(years=years, rows=sites, period=self.period)
         return self.section(
-            "website", self.t("Сайттағы материалдар", "Материалы на сайте"), text,
-            [self.year_table(data, self.t("Сайт", "Сайт"))],
-            chart=charts.chart_year_table(data, title=self.t("Сайттағы материалдар",
-                                                              "Материалы на сайте"),
+            "website", self.say("website-title"), text,
+            [self.year_table(data, self.say("website-site"))],
+            chart=charts.chart_year_table(data, title=self.say("website-title"),
                                           label=lambda key: key.label),
         )  # fmt: skip
 
@@ -764,38 +710,21 @@ class Writer:
             years = sorted({row.year for row in rows})
             span = f"{years[0]}–{years[-1]}" if len(years) > 1 else str(years[0])
             copies = [row for row in rows if row.copies is not None]
-            extra = ""
             if copies:
                 last = copies[-1]
-                extra = self.t(f", {last.year} жылы – {_n(last.copies)} дана",
-                               f", в {last.year} году – {_n(last.copies)} экз.")  # fmt: skip
-            sentences.append(self.t(
-                f"Бастауыш кәсіподақ ұйымдары «{outlet}» газетіне жыл сайын жазылады ({span} "
-                f"жж.{extra}).",
-                f"Первичные профсоюзные организации ежегодно подписываются на газету "
-                f"«{outlet}» ({span} гг.{extra}).",
-            ))  # fmt: skip
+                sentences.append(self.say("subscription-copies", outlet=outlet, span=span,
+                                          year=str(last.year), copies=_n(last.copies)))  # fmt: skip
+            else:
+                sentences.append(self.say("subscription", outlet=outlet, span=span))
         if not subs:
-            sentences.append(
-                self.t("Газеттерге жазылу тіркелмеген.", "Подписка на газеты не зарегистрирована.")
-            )
+            sentences.append(self.say("subscriptions-none"))
         if self.f.app_users is None:
-            sentences.append(self.t(
-                "«Bilim kasipodagy» мобильді қосымшасын пайдаланушылар саны тіркелмеген.",
-                "Число пользователей мобильного приложения «Bilim kasipodagy» не учтено.",
-            ))  # fmt: skip
+            sentences.append(self.say("app-users-unknown"))
         else:
             share = format_percent(100 * self.f.app_users / self.f.organization.members
                                    if self.f.organization.members else None)  # fmt: skip
-            sentences.append(self.t(
-                f"«Bilim kasipodagy» мобильді қосымшасын {_n(self.f.app_users)} мүше "
-                f"пайдаланады (мүшелердің {share}).",
-                f"Мобильным приложением «Bilim kasipodagy» пользуются {_n(self.f.app_users)} "
-                f"членов профсоюза ({share}).",
-            ))  # fmt: skip
-        return self.section("subscriptions", self.t("Газетке жазылу және мобильді қосымша",
-                                                    "Подписка и мобильное приложение"),
-                            " ".join(sentences))  # fmt: skip
+            sentences.append(self.say("app-users", users=_n(self.f.app_users), share=share))
+        return self.section("subscriptions", self.say("subscriptions-title"), " ".join(sentences))
 
     def findings(self) -> dict:
         found = findings(figures=self.f, rules=rules_for(region=self.f.unit),

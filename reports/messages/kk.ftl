@@ -81,3 +81,67 @@ followers-low =
 followers-enough =
     { $day } жағдай бойынша парақшаның { $followers } жазылушысы бар: әр 100 мүшеге { $figure }
     жазылушыдан келеді.
+
+## 2. Who does the information work. $officer: the staff member as the region wrote it.
+
+staff-title = Ақпараттық жұмысты кім жүргізеді
+staff-officer = Облыстық ұйым аппаратында ақпараттық жұмыс мәселелерімен { $officer } айналысады.
+# Used in Russian only, where the officer is written in Kazakh alone.
+staff-officer-in-kazakh =
+    Облыстық ұйым аппаратында ақпараттық жұмыс мәселелерімен { $officer } айналысады.
+staff-officer-none = Облыстық ұйым аппаратында ақпараттық жұмысқа жауапты маман көрсетілмеген.
+staff-press-secretary = Облыстық ұйымда штаттық баспасөз хатшысы бар.
+staff-no-press-secretary = Ақпараттық жұмыспен тікелей айналысатын штаттық баспасөз хатшысы жоқ.
+
+## 3. Questions reviewed by the executive committee. $year: a year; $question: the quoted title.
+
+reviews-title = Атқару комитетінде қаралған мәселелер
+review-first =
+    { $year } жылы облыстық ұйымның Атқару комитеті { $question } деген мәселені қарастырды.
+review-again =
+    Осы тәрізді мәселе { $year } жылы облыстық ұйымның Атқару комитетінің отырысында қаралды
+    ({ $question }).
+# The word that opens the staff's assessment, unless it opens with it already.
+review-however = Алайда,
+review-overdue = (мерзімі өтті)
+reviews-none = Атқару комитеті ақпараттық жұмыс мәселесін қарастырмаған.
+reviews-year = Жыл
+reviews-task = Тапсырма
+reviews-due = Мерзімі
+reviews-state = Орындалуы
+reviews-note = «–» – мерзімі белгіленбеген.
+
+## 4. The website. $series: «2021 жылы – 20, 2022 жылы – 36»; $series_counted: the same with
+## the first figure's noun («– 20 материалов»), for a language that names it there.
+
+website-title = Сайттағы материалдар
+website-none = Сайттарда жарияланған материалдар тіркелмеген.
+website-series =
+    Ақпараттық жұмыста облыстық ұйым Салалық кәсіподақтың сайтын пайдаланады: { $series }
+    материал жарияланды.
+website-site = Сайт
+# $number: a formatted count; $count selects the form.
+materials-count = { $number } материал
+# $previous: last year's count over the same span; $more: «more» or «less».
+compare-same = Өткен жылдың сол кезеңінде де { $previous } материал жарияланған.
+compare-differs =
+    Бұл өткен жылдың сол кезеңінен { $more ->
+        [more] көп
+       *[less] аз
+    }: ол кезде { $previous } материал жарияланған.
+# $first, $last: the first and last whole years; $a, $b: their counts.
+growth =
+    Материалдар саны едәуір өсті: { $first } жылы { $a } материал болса, { $last } жылы – { $b }.
+
+## 10. Subscriptions and the mobile app. $outlet: a newspaper; $span: «2022–2024» or «2024».
+
+subscriptions-title = Газетке жазылу және мобильді қосымша
+subscription =
+    Бастауыш кәсіподақ ұйымдары «{ $outlet }» газетіне жыл сайын жазылады ({ $span } жж.).
+subscription-copies =
+    Бастауыш кәсіподақ ұйымдары «{ $outlet }» газетіне жыл сайын жазылады ({ $span } жж.,
+    { $year } жылы – { $copies } дана).
+subscriptions-none = Газеттерге жазылу тіркелмеген.
+app-users-unknown = «Bilim kasipodagy» мобильді қосымшасын пайдаланушылар саны тіркелмеген.
+app-users =
+    «Bilim kasipodagy» мобильді қосымшасын { $users } мүше пайдаланады (мүшелердің { $share }).
