@@ -15,14 +15,12 @@ from monitoring import charts
 from monitoring.selectors import Figures, YearTable
 from publications.models import span_part
 from reports.grammar import (
-    KK_MONTHS_ABLATIVE,
-    RU_MONTHS_GENITIVE,
+    inline_label as _inline,
+)
+from reports.grammar import (
     join,
     ru_case,
     ru_plural,
-)
-from reports.grammar import (
-    inline_label as _inline,
 )
 from reports.messages import say
 from reports.rules import findings, rules_for
@@ -342,40 +340,23 @@ class Writer:
         sentences = []
         own = self.f.unit_pages
         if not own:
-            sentences.append(
-                self.t(
-                    "Облыстық ұйымның әлеуметтік желілерде парақшасы жоқ.",
-                    "У областной организации нет страниц в социальных сетях.",
-                )
-            )
+            sentences.append(self.say("social-no-pages"))
         for page in own:
             resource = page.resource
-            since = ""
+            page_args = {"platform": resource.platform.label,
+                         "address": f": {resource.url}" if resource.url else ""}  # fmt: skip
             if resource.opened_on:
-                month = resource.opened_on.month - 1
-                since = self.t(
-                    f"{resource.opened_on.year} жылдың {KK_MONTHS_ABLATIVE[month]} бастап жұмыс "
-                    f"жасайтын ",
-                    f"с {RU_MONTHS_GENITIVE[month]} {resource.opened_on.year} года ",
-                )  # fmt: skip
-            address = f": {resource.url}" if resource.url else ""
-            sentences.append(self.t(
-                f"Облыстық ұйымның {since}{resource.platform.label} әлеуметтік желісінде ресми "
-                f"парақшасы бар{address}.",
-                f"{_capital(since)}у областной организации работает официальная страница в "
-                f"социальной сети {resource.platform.label}{address}.",
-            ))  # fmt: skip
+                sentences.append(self.say("social-page-since", **page_args,
+                                          year=str(resource.opened_on.year),
+                                          month=resource.opened_on.month))  # fmt: skip
+            else:
+                sentences.append(self.say("social-page", **page_args))
             sentences.append(self.followers_sentence(page))
         platforms = {page.resource.platform_id for page in own}
         others = [p for p in self.rules.default_platforms if p.pk not in platforms]
         if len(platforms) == 1 and others:
             only = own[0].resource.platform.label
-            sentences.append(self.t(
-                f"Еркін қол жетімді цифрлық ресурстардың көптігіне қарамастан, облыстық ұйым тек "
-                f"{only} алаңын ғана пайдаланады.",
-                f"Несмотря на обилие свободно доступных цифровых площадок, областная организация "
-                f"пользуется только {only}.",
-            ))  # fmt: skip
+            sentences.append(self.say("social-only-one", platform=only))
         table = self.f.by_author_on_own_pages
         for year in table.years:
             total = sum(row.by_year.get(year, 0) for row in table.rows)
@@ -385,20 +366,15 @@ class Writer:
                      if row.by_year.get(year)]  # fmt: skip
             covers = _common([row.covers.get(year) for row in table.rows if row.by_year.get(year)])
             when = self.year_label(year, covers)
-            sentences.append(self.t(
-                f"{_capital(when)} облыстық ұйымның парақшасында барлығы {_n(total)} материал "
-                f"орналастырылды, оның ішінде: {'; '.join(parts)}.",
-                f"{_capital(when)} на странице областной организации размещено "
-                f"{_materials_ru(total)}, в том числе: {'; '.join(parts)}.",
-            ))  # fmt: skip
+            sentences.append(self.say("social-authors", when=_capital(when), total=_n(total),
+                                      total_count=total, parts="; ".join(parts)))  # fmt: skip
         tables = []
         members = self.f.organization.members_in_period
         if own:
             tables.append({
-                "headers": [self.t("Парақша", "Страница"), self.t("Ашылған", "Открыта"),
-                            self.t("Жазылушылар", "Подписчики"),
-                            self.t("Дерек күні", "Дата данных"),
-                            self.t("100 мүшеге шаққанда", "На 100 членов")],
+                "headers": [self.say("social-page-column"), self.say("social-opened"),
+                            self.say("social-followers"), self.say("social-followers-on"),
+                            self.say("social-per-hundred")],
                 "rows": [[p.resource.platform.label,
                           _date(p.resource.opened_on),
                           _n(p.followers) if p.followers is not None else "–",
@@ -406,19 +382,18 @@ class Writer:
                           format_number(100 * p.followers / members
                                         if members and p.followers_in_period else None, 1)]
                          for p in own],
-                "note": self.t("«–» – дерек жоқ.", "«–» – данных нет."),
+                "note": self.say("social-note"),
             })  # fmt: skip
         if table.rows:
-            tables.append(self.year_table(table, self.t("Автор ұйым", "Организация-автор")))
+            tables.append(self.year_table(table, self.say("social-author")))
         chart = None
         if table.rows:
             chart = charts.chart_year_table(
-                table, title=self.t("Облыстық ұйымның парақшасындағы материалдар",
-                                    "Материалы на странице областной организации"),
+                table, title=self.say("social-chart"),
                 label=lambda key: key.label,
             )  # fmt: skip
-        return self.section("social", self.t("Әлеуметтік желілер", "Социальные сети"),
-                            " ".join(sentences), tables, chart=chart)  # fmt: skip
+        return self.section("social", self.say("social-title"), " ".join(sentences), tables,
+                            chart=chart)  # fmt: skip
 
     def followers_sentence(self, page) -> str:
         """The page's followers with their date, judged against the staff's threshold per 100
@@ -639,35 +614,20 @@ class Writer:
             parts = [f"«{row.key.label}» – {_n(row.by_year[year])}" for row in press.rows
                      if row.by_year.get(year)]  # fmt: skip
             covers = _common([row.covers.get(year) for row in press.rows if row.by_year.get(year)])
-            sentences.append(self.t(
-                f"{self.year_label(year, covers)} – {_n(total)} материал ({', '.join(parts)})",
-                f"{self.year_label(year, covers)} – {_materials_ru(total)} ({', '.join(parts)})",
-            ))  # fmt: skip
+            sentences.append(self.say("media-year", when=self.year_label(year, covers),
+                                      number=_n(total), count=total,
+                                      outlets=", ".join(parts)))  # fmt: skip
         if sentences:
             whole = {y: n for y, n in totals.items()
                      if not (y == self.period.year and self.period.is_partial)}  # fmt: skip
             few = bool(whole) and max(whole.values()) < self.rules.press_per_year_min
-            text = (
-                self.t(
-                    "Облыстық ұйымның қызметі БАҚ-та аз жарияланады: " if few else
-                    "Облыстық ұйымның қызметі туралы БАҚ-та материалдар жарияланды: ",
-                    "О деятельности областной организации СМИ пишут мало: " if few else
-                    "О деятельности областной организации в СМИ опубликованы материалы: ",
-                )
-                + "; ".join(sentences)
-                + "."
-            )  # fmt: skip
+            text = self.say("media-few" if few else "media-some", years="; ".join(sentences))
             if few:
-                text += " " + self.t(
-                    f"Ең көп жарияланған жылдың өзінде материалдар саны жылына кемінде "
-                    f"{_n(self.rules.press_per_year_min)} материал деген межеге жетпеді.",
-                    f"Даже в лучший год число материалов не достигло ориентира – не менее "
-                    f"{_materials_ru(self.rules.press_per_year_min)} в год.",
-                )
+                minimum = self.rules.press_per_year_min
+                text += " " + self.say("media-below-minimum", minimum=_n(minimum),
+                                       minimum_count=minimum)  # fmt: skip
         else:
-            text = self.t("БАҚ-та облыстық ұйымның қызметі туралы материалдар тіркелмеген.",
-                          "Материалы о деятельности областной организации в СМИ не "
-                          "зарегистрированы.")  # fmt: skip
+            text = self.say("media-none")
         for year in broadcasts.years:
             total = sum(row.by_year.get(year, 0) for row in broadcasts.rows)
             if total:
@@ -676,29 +636,22 @@ class Writer:
                     for row in broadcasts.rows
                     if row.by_year.get(year)
                 )
-                text += " " + self.t(
-                    f"{_capital(self.year_label(year))} облыстық ұйымның өкілдері жергілікті "
-                    f"БАҚ эфирлеріне барлығы {_n(total)} рет қатысты, оның ішінде: {outlets}.",
-                    f"{_capital(self.year_label(year))} представители областной организации "
-                    f"участвовали в эфирах местных СМИ {_n(total)} "
-                    f"{ru_plural(total, 'раз', 'раза', 'раз')}, в том числе: {outlets}.",
-                )  # fmt: skip
+                text += " " + self.say("media-on-air-year", when=_capital(self.year_label(year)),
+                                       total=_n(total), total_count=total,
+                                       outlets=outlets)  # fmt: skip
         for item in getattr(self.f, "on_air", []):
             outlet = item.resource.label
-            text += " " + self.t(
-                f"{item.published_on:%d.%m.%Y} «{outlet}» эфиріне {item.participants} қатысты.",
-                f"{item.published_on:%d.%m.%Y} в эфире «{outlet}» выступили: "
-                f"{self.russian_or_quoted(item.participants)}.",
-            )
+            text += " " + self.say(
+                "media-on-air", day=f"{item.published_on:%d.%m.%Y}", outlet=outlet,
+                participants=self.russian_or_quoted(item.participants),
+            )  # fmt: skip
         tables = []
         if press.rows:
-            tables.append(self.year_table(press, self.t("Газет", "Газета"),
+            tables.append(self.year_table(press, self.say("media-newspaper"),
                                           label=lambda key: f"«{key.label}»"))  # fmt: skip
         if broadcasts.rows:
-            tables.append(self.year_table(broadcasts, self.t("Теле-, радиоарна",
-                                                             "Теле-, радиоканал")))  # fmt: skip
-        return self.section("media", self.t("Бұқаралық ақпарат құралдары", "Средства массовой "
-                                            "информации"), text, tables)  # fmt: skip
+            tables.append(self.year_table(broadcasts, self.say("media-channel")))
+        return self.section("media", self.say("media-title"), text, tables)
 
     def subscriptions(self) -> dict:
         subs = self.f.subscriptions

@@ -145,3 +145,61 @@ subscriptions-none = Газеттерге жазылу тіркелмеген.
 app-users-unknown = «Bilim kasipodagy» мобильді қосымшасын пайдаланушылар саны тіркелмеген.
 app-users =
     «Bilim kasipodagy» мобильді қосымшасын { $users } мүше пайдаланады (мүшелердің { $share }).
+
+## 5. Social networks. $platform: «Facebook»; $address: «: https://…» or nothing; $year and
+## $month (1–12): when the page opened; $when: «2024 жылы»; $total, $parts: the materials.
+
+social-title = Әлеуметтік желілер
+social-no-pages = Облыстық ұйымның әлеуметтік желілерде парақшасы жоқ.
+social-page =
+    Облыстық ұйымның { $platform } әлеуметтік желісінде ресми парақшасы бар{ $address }.
+social-page-since =
+    Облыстық ұйымның { $year } жылдың { $month ->
+        [1] қаңтарынан
+        [2] ақпанынан
+        [3] наурызынан
+        [4] сәуірінен
+        [5] мамырынан
+        [6] маусымынан
+        [7] шілдесінен
+        [8] тамызынан
+        [9] қыркүйегінен
+        [10] қазанынан
+        [11] қарашасынан
+       *[12] желтоқсанынан
+    } бастап жұмыс жасайтын { $platform } әлеуметтік желісінде ресми парақшасы бар{ $address }.
+social-only-one =
+    Еркін қол жетімді цифрлық ресурстардың көптігіне қарамастан, облыстық ұйым тек { $platform }
+    алаңын ғана пайдаланады.
+social-authors =
+    { $when } облыстық ұйымның парақшасында барлығы { $total } материал орналастырылды, оның
+    ішінде: { $parts }.
+social-page-column = Парақша
+social-opened = Ашылған
+social-followers = Жазылушылар
+social-followers-on = Дерек күні
+social-per-hundred = 100 мүшеге шаққанда
+social-note = «–» – дерек жоқ.
+social-author = Автор ұйым
+social-chart = Облыстық ұйымның парақшасындағы материалдар
+
+## 9. The media. $when: «2024 жылы»; $number, $count: materials; $outlets: «"Газет" – 3, …».
+
+media-title = Бұқаралық ақпарат құралдары
+media-year = { $when } – { $number } материал ({ $outlets })
+# $years: the years' sentences joined with «; ».
+media-some = Облыстық ұйымның қызметі туралы БАҚ-та материалдар жарияланды: { $years }.
+media-few = Облыстық ұйымның қызметі БАҚ-та аз жарияланады: { $years }.
+# $minimum, $minimum_count: the staff's threshold of materials a year.
+media-below-minimum =
+    Ең көп жарияланған жылдың өзінде материалдар саны жылына кемінде { $minimum } материал деген
+    межеге жетпеді.
+media-none = БАҚ-та облыстық ұйымның қызметі туралы материалдар тіркелмеген.
+# $total, $total_count: appearances on air over the year.
+media-on-air-year =
+    { $when } облыстық ұйымның өкілдері жергілікті БАҚ эфирлеріне барлығы { $total } рет
+    қатысты, оның ішінде: { $outlets }.
+# $day: dd.mm.yyyy; $participants: who spoke, as the staff wrote it.
+media-on-air = { $day } «{ $outlet }» эфиріне { $participants } қатысты.
+media-newspaper = Газет
+media-channel = Теле-, радиоарна
