@@ -20,7 +20,6 @@ from reports.grammar import (
 from reports.grammar import (
     join,
     ru_case,
-    ru_plural,
 )
 from reports.messages import say
 from reports.rules import findings, rules_for
@@ -86,10 +85,6 @@ def _n1(value) -> str:
     """A figure with one decimal, without «,0»: 1, 1,4."""
     text = format_number(value, 1)
     return text[:-2] if text.endswith(",0") else text
-
-
-def _materials_ru(n: int) -> str:
-    return f"{_n(n)} {ru_plural(n, 'материал', 'материала', 'материалов')}"
 
 
 class Writer:
@@ -473,107 +468,64 @@ class Writer:
         with translation.override(self.language):
             shares = [(str(label), n, share) for _code, label, n, share in c.topic_shares()]
         if not c.total:
-            text = self.t(
-                f"Есепті кезеңде ({self.period_label}) материалдар тіркелмеген.",
-                f"За отчётный период ({self.period_label}) материалы не зарегистрированы.",
-            )
-            return self.section("content", self.t("Материалдардың мазмұны",
-                                                  "Содержание материалов"), text)  # fmt: skip
-        sentences = [self.t(
-            f"Есепті кезеңде ({self.period_label}) барлығы {_n(c.total)} материал жарияланды.",
-            f"За отчётный период ({self.period_label}) опубликовано {_materials_ru(c.total)}.",
-        )]  # fmt: skip
+            return self.section("content", self.say("content-title"),
+                                self.say("content-none", period=self.period_label))  # fmt: skip
+        sentences = [self.say("content-total", period=self.period_label, total=_n(c.total),
+                              total_count=c.total)]  # fmt: skip
         known = [(label, n) for label, n, _share in shares if n]
         if c.topic_known:
             mix = ", ".join(f"{label} – {format_percent(share)}"
                             for label, n, share in shares if n)  # fmt: skip
-            sentences.append(self.t(
-                f"Тақырыбы белгілі материалдар тақырыптар бойынша былай бөлінеді: {mix}.",
-                f"Материалы с известной темой распределяются по темам так: {mix}.",
-            ))  # fmt: skip
+            sentences.append(self.say("content-topics", mix=mix))
         if c.legal_known:
-            base = self.t(
-                f"құқықтық тақырыпқа қатысы белгілі {_n(c.legal_known)} материалдың "
-                f"{format_percent(c.legal_share)}-ы",
-                f"{format_percent(c.legal_share)} из {_n(c.legal_known)} материалов, о которых "
-                f"это известно",
-            ) if c.legal_known != c.total else self.t(
-                f"барлық материалдың {format_percent(c.legal_share)}-ы",
-                f"{format_percent(c.legal_share)} всех материалов",
-            )  # fmt: skip
             few = c.legal_share is not None and Decimal(str(c.legal_share)) < (
                 self.rules.legal_share_min
             )
-            sentences.append(self.t(
-                f"Құқықтық тақырыптағы материалдар {'бар-жоғы ' if few else ''}{_n(c.legal)}"
-                f"{' ғана' if few else ''}: бұл {base}.",
-                f"Материалов на правовые темы {'всего ' if few else ''}{_n(c.legal)}: это {base}.",
+            sentences.append(self.say(
+                "content-legal", few="yes" if few else "no", legal=_n(c.legal),
+                of="all" if c.legal_known == c.total else "known",
+                share=format_percent(c.legal_share), known=_n(c.legal_known),
             ))  # fmt: skip
         notable = getattr(self.f, "notable", [])  # figures cached before the field: none
         if notable:
             named = ", ".join(
                 f"{self.publication_title(p)} ({p.published_on:%d.%m.%Y})" for p in notable
             )
-            sentences.append(self.t(
-                f"Есепті кезеңде жарияланған материалдардың ішінде мыналарды атап өткен жөн: "
-                f"{named}.",
-                f"Среди материалов отчётного периода следует отметить: {named}.",
-            ))  # fmt: skip
+            sentences.append(self.say("content-notable", named=named))
         if c.topic_unknown:
-            how = self.t(
-                "тек тақырыбы белгілі материалдар бойынша есептелді" if c.topic_known
-                else "есептелмейді",
-                "рассчитаны только по материалам с известной темой" if c.topic_known
-                else "не рассчитываются",
-            )  # fmt: skip
-            sentences.append(self.t(
-                f"{_n(c.total)} материалдың {_n(c.topic_unknown)}-{_suffix(c.topic_unknown)} "
-                f"тақырыбы белгісіз, сондықтан тақырыптардың үлесі {how}.",
-                f"Тема {_n(c.topic_unknown)} из {_n(c.total)} материалов неизвестна, поэтому доли "
-                f"тем {how}.",
+            sentences.append(self.say(
+                "content-topic-unknown", total=_n(c.total), unknown=_n(c.topic_unknown),
+                suffix=_suffix(c.topic_unknown), shares="some" if c.topic_known else "none",
             ))  # fmt: skip
-        sentences.append(self.part_sentence(
-            c.reposts, c.repost_known, c.repost_share, c.total,
-            kk=("репост", "репостқа қатысты"), ru=("репостов", "о репостах"),
-        ))  # fmt: skip
-        sentences.append(self.part_sentence(
-            c.kazakh, c.language_known, c.kazakh_share, c.total,
-            kk=("қазақ тіліндегі материалдар", "тіліне қатысты"),
-            ru=("на казахском языке", "о языке"),
-        ))  # fmt: skip
+        sentences.append(self.part_sentence("reposts", c.reposts, c.repost_known,
+                                            c.repost_share, c.total))  # fmt: skip
+        sentences.append(self.part_sentence("kazakh", c.kazakh, c.language_known,
+                                            c.kazakh_share, c.total))  # fmt: skip
         if c.with_engagement:
             e = c.engagement
-            sentences.append(self.t(
-                f"{_n(c.with_engagement)} материал бойынша аудитория белсенділігі: "
-                f"{_n(e['views'])} қаралым, {_n(e['reactions'])} реакция, {_n(e['comments'])} "
-                f"пікір, {_n(e['shares'])} бөлісу.",
-                f"Активность аудитории по {_n(c.with_engagement)} материалам: {_n(e['views'])} "
-                f"просмотров, {_n(e['reactions'])} реакций, {_n(e['comments'])} комментариев, "
-                f"{_n(e['shares'])} репостов.",
+            sentences.append(self.say(
+                "content-engagement", items=_n(c.with_engagement), views=_n(e["views"]),
+                reactions=_n(e["reactions"]), comments=_n(e["comments"]), shares=_n(e["shares"]),
             ))  # fmt: skip
         else:
-            sentences.append(self.t(
-                "Аудитория белсенділігі (қаралым, реакция) тіркелмеген.",
-                "Активность аудитории (просмотры, реакции) не учтена.",
-            ))  # fmt: skip
+            sentences.append(self.say("content-engagement-none"))
         tables, chart = [], None
         if known:
-            unknown_row = [[self.t("Тақырыбы белгісіз", "Тема неизвестна"), _n(c.topic_unknown),
+            unknown_row = [[self.say("content-unknown-row"), _n(c.topic_unknown),
                             "–"]] if c.topic_unknown else []  # fmt: skip
             with translation.override(self.language):
                 rows = [(str(label), n, share) for _code, label, n, share in c.topic_rows()]
             tables.append({
-                "headers": [self.t("Тақырып", "Тема"), self.t("Саны", "Число"),
-                            self.t("Үлесі (тақырыбы белгілілер ішінде)",
-                                   "Доля (среди материалов с известной темой)")],
+                "headers": [self.say("content-topic"), self.say("content-count"),
+                            self.say("content-share")],
                 "rows": [[_capital(label), _n(n), format_percent(share)]
                          for label, n, share in rows] + unknown_row,
             })  # fmt: skip
         if c.topic_known:
             with translation.override(self.language):
-                chart = charts.chart_topics(c, title=self.t("Тақырыптар", "Темы"))
-        return self.section("content", self.t("Материалдардың мазмұны", "Содержание материалов"),
-                            " ".join(sentences), tables, chart=chart)  # fmt: skip
+                chart = charts.chart_topics(c, title=self.say("content-chart"))
+        return self.section("content", self.say("content-title"), " ".join(sentences), tables,
+                            chart=chart)  # fmt: skip
 
     def publication_title(self, publication) -> str:
         """A publication's title in quotes; in Russian, a title in Kazakh is marked as such."""
@@ -588,19 +540,17 @@ class Writer:
             return text
         return self.title_of(text)
 
-    def part_sentence(self, part, known, share, total, *, kk, ru) -> str:
-        """«Репост – 3 (2,9 %; 102 материалдың 69-ы бойынша белгісіз)», or that it is unknown."""
+    def part_sentence(self, part: str, figure, known, share, total) -> str:
+        """«Репост – 3 (2,9 %; 102 материалдың 69-ының дерегі жоқ)», or that it is unknown;
+        `part` is «reposts» or «kazakh»."""
         if not known:
-            return self.t(f"{_capital(kk[1])} деректер жоқ.", f"Данных {ru[1]} нет.")
+            return self.say("content-part-none", part=part)
         unknown = total - known
-        tail = ""
+        args = {"part": part, "figure": _n(figure), "share": format_percent(share)}
         if unknown:
-            tail = self.t(
-                f"; {_n(total)} материалдың {_n(unknown)}-{_suffix(unknown)} дерегі жоқ",
-                f"; по {_n(unknown)} из {_n(total)} материалов данных нет",
-            )
-        figure = f"{_n(part)} ({format_percent(share)}{tail})"
-        return self.t(f"{_capital(kk[0])} – {figure}.", f"{_capital(ru[0])} – {figure}.")
+            return self.say("content-part-partly", **args, total=_n(total), unknown=_n(unknown),
+                            suffix=_suffix(unknown))  # fmt: skip
+        return self.say("content-part", **args)
 
     def media(self) -> dict:
         press, broadcasts = self.f.press, self.f.broadcasts

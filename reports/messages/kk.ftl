@@ -203,3 +203,59 @@ media-on-air-year =
 media-on-air = { $day } «{ $outlet }» эфиріне { $participants } қатысты.
 media-newspaper = Газет
 media-channel = Теле-, радиоарна
+
+## 8. The content of the materials. $period: «2024 жыл»; $total: all materials of the period.
+
+content-title = Материалдардың мазмұны
+content-none = Есепті кезеңде ({ $period }) материалдар тіркелмеген.
+content-total = Есепті кезеңде ({ $period }) барлығы { $total } материал жарияланды.
+# $mix: «ұйымдастырушылық – 66,7 %, …»
+content-topics = Тақырыбы белгілі материалдар тақырыптар бойынша былай бөлінеді: { $mix }.
+# $legal: legal materials; $share: their share; $known: materials whose topic is known;
+# $few: «yes» below the staff's threshold; $of: «all» materials or those «known».
+content-legal =
+    Құқықтық тақырыптағы материалдар { $few ->
+        [yes] бар-жоғы { $legal } ғана
+       *[no] { $legal }
+    }: бұл { $of ->
+        [all] барлық материалдың { $share }-ы
+       *[known] құқықтық тақырыпқа қатысы белгілі { $known } материалдың { $share }-ы
+    }.
+# $named: the quoted titles with their dates.
+content-notable =
+    Есепті кезеңде жарияланған материалдардың ішінде мыналарды атап өткен жөн: { $named }.
+# $unknown: materials of unknown topic, $suffix: its ending («69-ының»); $shares: «some» when
+# the shares are counted over the known topics, «none» when not counted.
+content-topic-unknown =
+    { $total } материалдың { $unknown }-{ $suffix } тақырыбы белгісіз, сондықтан тақырыптардың
+    үлесі { $shares ->
+        [some] тек тақырыбы белгілі материалдар бойынша есептелді
+       *[none] есептелмейді
+    }.
+# $part: «reposts» or «kazakh»; $figure, $share: the count and its share; $unknown, $suffix:
+# the materials without the data.
+content-part =
+    { $part ->
+        [reposts] Репост
+       *[kazakh] Қазақ тіліндегі материалдар
+    } – { $figure } ({ $share }).
+content-part-partly =
+    { $part ->
+        [reposts] Репост
+       *[kazakh] Қазақ тіліндегі материалдар
+    } – { $figure } ({ $share }; { $total } материалдың { $unknown }-{ $suffix } дерегі жоқ).
+content-part-none =
+    { $part ->
+        [reposts] Репостқа қатысты
+       *[kazakh] Тіліне қатысты
+    } деректер жоқ.
+# $items: materials with engagement; $views, $reactions, $comments, $shares: their sums.
+content-engagement =
+    { $items } материал бойынша аудитория белсенділігі: { $views } қаралым, { $reactions }
+    реакция, { $comments } пікір, { $shares } бөлісу.
+content-engagement-none = Аудитория белсенділігі (қаралым, реакция) тіркелмеген.
+content-topic = Тақырып
+content-count = Саны
+content-share = Үлесі (тақырыбы белгілілер ішінде)
+content-unknown-row = Тақырыбы белгісіз
+content-chart = Тақырыптар

@@ -302,3 +302,62 @@ media-on-air-year =
 media-on-air = { $day } в эфире «{ $outlet }» выступили: { $participants }.
 media-newspaper = Газета
 media-channel = Теле-, радиоканал
+
+## 8. Содержание материалов. $period – «2024 год»; $total – все материалы периода.
+
+content-title = Содержание материалов
+content-none = За отчётный период ({ $period }) материалы не зарегистрированы.
+content-total =
+    За отчётный период ({ $period }) опубликовано { $total } { $total_count ->
+        [one] материал
+        [few] материала
+       *[many] материалов
+    }.
+# $mix – «организационные – 66,7 %, …»
+content-topics = Материалы с известной темой распределяются по темам так: { $mix }.
+# $legal – материалы на правовые темы; $share – их доля; $known – материалы, о которых это
+# известно; $few – «yes», если ниже ориентира; $of – «all» (всех) или «known» (известных).
+content-legal =
+    Материалов на правовые темы { $few ->
+        [yes] всего { $legal }
+       *[no] { $legal }
+    }: это { $of ->
+        [all] { $share } всех материалов
+       *[known] { $share } из { $known } материалов, о которых это известно
+    }.
+# $named – названия в кавычках с датами.
+content-notable = Среди материалов отчётного периода следует отметить: { $named }.
+# $unknown – материалы с неизвестной темой ($suffix – только для казахского); $shares –
+# «some», если доли рассчитаны по известным темам, «none», если не рассчитываются.
+content-topic-unknown =
+    Тема { $unknown } из { $total } материалов неизвестна, поэтому доли тем { $shares ->
+        [some] рассчитаны только по материалам с известной темой
+       *[none] не рассчитываются
+    }.
+# $part – «reposts» или «kazakh»; $figure, $share – число и доля; $unknown – материалы без
+# данных.
+content-part =
+    { $part ->
+        [reposts] Репостов
+       *[kazakh] На казахском языке
+    } – { $figure } ({ $share }).
+content-part-partly =
+    { $part ->
+        [reposts] Репостов
+       *[kazakh] На казахском языке
+    } – { $figure } ({ $share }; по { $unknown } из { $total } материалов данных нет).
+content-part-none =
+    Данных { $part ->
+        [reposts] о репостах
+       *[kazakh] о языке
+    } нет.
+# $items – материалы с данными об активности; $views, $reactions, $comments, $shares – суммы.
+content-engagement =
+    Активность аудитории по { $items } материалам: { $views } просмотров, { $reactions } реакций,
+    { $comments } комментариев, { $shares } репостов.
+content-engagement-none = Активность аудитории (просмотры, реакции) не учтена.
+content-topic = Тема
+content-count = Число
+content-share = Доля (среди материалов с известной темой)
+content-unknown-row = Тема неизвестна
+content-chart = Темы
