@@ -127,29 +127,23 @@ class Writer:
                 return self.span_words(year, part, covers)
         if year == self.period.year and self.period.is_partial:
             day = self.period.end.strftime("%d.%m.%Y")
-            return self.t(f"{year} жылы ({day} жағдай бойынша)", f"в {year} году (на {day})")
-        return self.t(f"{year} жылы", f"в {year} году")
+            return self.say("period-year-partial", year=str(year), day=day)
+        return self.say("period-year", year=str(year))
 
     def span_words(self, year: int, part: str | None, covers: tuple) -> str:
         if part in ("h1", "h2"):
-            kk = "бірінші" if part == "h1" else "екінші"
-            ru = "первом" if part == "h1" else "втором"
-            return self.t(f"{year} жылдың {kk} жартысында", f"в {ru} полугодии {year} года")
+            return self.say("period-half", year=str(year), half=int(part[1]))
         if part and part[0] == "q":
-            return self.t(
-                f"{year} жылдың {part[1]}-тоқсанында", f"в {part[1]}-м квартале {year} года"
-            )
+            return self.say("period-quarter", year=str(year), quarter=part[1])
         first, last = covers
-        span = f"{first:%d.%m}–{last:%d.%m.%Y}"
-        return self.t(f"{year} жылы ({span})", f"в {year} году ({span})")
+        return self.say("period-span", year=str(year), span=f"{first:%d.%m}–{last:%d.%m.%Y}")
 
     @property
     def period_label(self) -> str:
         if self.period.is_partial:
             day = self.period.end.strftime("%d.%m.%Y")
-            return self.t(f"{self.period.year} жыл, {day} жағдай бойынша",
-                          f"{self.period.year} год, по состоянию на {day}")  # fmt: skip
-        return self.t(f"{self.period.year} жыл", f"{self.period.year} год")
+            return self.say("period-label-partial", year=str(self.period.year), day=day)
+        return self.say("period-label", year=str(self.period.year))
 
     def compare(self, row) -> str:
         """How the period compares with the same span a year before, worded by its sign; nothing
@@ -192,18 +186,13 @@ class Writer:
                                    for y in table.years]]
                 for row in table.rows]  # fmt: skip
         total = table.total
-        footer = [self.t("Барлығы", "Итого"), *[_n(total.by_year.get(y, 0)) for y in table.years]]
+        footer = [self.say("table-total"), *[_n(total.by_year.get(y, 0)) for y in table.years]]
         result = {"headers": headers, "rows": rows, "footer": footer}
         if partial and self.period.year in table.years:
             day = self.period.end.strftime("%d.%m.%Y")
-            result["note"] = self.t(
-                f"* {self.period.year} жыл – {day} жағдай бойынша; «–» – материал тіркелмеген.",
-                f"* {self.period.year} год – по состоянию на {day}; «–» – материалы не "
-                f"зарегистрированы.",
-            )
+            result["note"] = self.say("table-note-partial", year=str(self.period.year), day=day)
         else:
-            result["note"] = self.t("«–» – материал тіркелмеген.",
-                                    "«–» – материалы не зарегистрированы.")  # fmt: skip
+            result["note"] = self.say("table-note")
         return result
 
     def members_words(self) -> str:

@@ -259,3 +259,24 @@ content-count = Саны
 content-share = Үлесі (тақырыбы белгілілер ішінде)
 content-unknown-row = Тақырыбы белгісіз
 content-chart = Тақырыптар
+
+## Period words, shared by the sections. $year: a year; $day: dd.mm.yyyy; $half: 1 or 2;
+## $quarter: 1–4; $span: «01.01–30.06.2024».
+
+period-year = { $year } жылы
+period-year-partial = { $year } жылы ({ $day } жағдай бойынша)
+period-half =
+    { $year } жылдың { $half ->
+        [1] бірінші
+       *[2] екінші
+    } жартысында
+period-quarter = { $year } жылдың { $quarter }-тоқсанында
+period-span = { $year } жылы ({ $span })
+period-label = { $year } жыл
+period-label-partial = { $year } жыл, { $day } жағдай бойынша
+
+## The tables by year.
+
+table-total = Барлығы
+table-note = «–» – материал тіркелмеген.
+table-note-partial = {"*"} { $year } жыл – { $day } жағдай бойынша; «–» – материал тіркелмеген.

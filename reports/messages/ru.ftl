@@ -361,3 +361,25 @@ content-count = Число
 content-share = Доля (среди материалов с известной темой)
 content-unknown-row = Тема неизвестна
 content-chart = Темы
+
+## Слова о периоде, общие для разделов. $year – год; $day – дд.мм.гггг; $half – 1 или 2;
+## $quarter – 1–4; $span – «01.01–30.06.2024».
+
+period-year = в { $year } году
+period-year-partial = в { $year } году (на { $day })
+period-half =
+    в { $half ->
+        [1] первом
+       *[2] втором
+    } полугодии { $year } года
+period-quarter = в { $quarter }-м квартале { $year } года
+period-span = в { $year } году ({ $span })
+period-label = { $year } год
+period-label-partial = { $year } год, по состоянию на { $day }
+
+## Таблицы по годам.
+
+table-total = Итого
+table-note = «–» – материалы не зарегистрированы.
+table-note-partial =
+    {"*"} { $year } год – по состоянию на { $day }; «–» – материалы не зарегистрированы.
