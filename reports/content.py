@@ -228,21 +228,15 @@ class Writer:
         if intro:
             text = f"{intro}\n\n{text}"
         table = {
-            "headers": [self.t("Көрсеткіш", "Показатель"), self.t("Саны", "Число")],
+            "headers": [self.say("org-indicator"), self.say("org-count")],
             "rows": [
-                [
-                    self.t("Бастауыш кәсіподақ ұйымдары", "Первичные профсоюзные организации"),
-                    _n(o.primaries),
-                ],
-                [self.t("Кәсіподақ мүшелері", "Члены профсоюза"),
-                 _n(o.members) if o.members is not None else "–"],
-                [self.t("Филиалдар", "Филиалы"), _n(o.branches)],
+                [self.say("org-primaries"), _n(o.primaries)],
+                [self.say("org-members"), _n(o.members) if o.members is not None else "–"],
+                [self.say("org-branches"), _n(o.branches)],
             ],
-            "note": dated or self.t("«–» – мүшелер саны тіркелмеген.",
-                                    "«–» – численность членов не учтена."),
+            "note": dated or self.say("org-note"),
         }  # fmt: skip
-        return self.section("organization", self.t("Ұйым сандармен", "Организация в цифрах"),
-                            text, [table])  # fmt: skip
+        return self.section("organization", self.say("org-title"), text, [table])
 
     def staff(self) -> dict:
         unit = self.f.unit
@@ -416,15 +410,14 @@ class Writer:
             text = self.say("branch-pages-some", **total, having=_n(len(having)),
                             list=join(listed, language=self.language))  # fmt: skip
         table = {
-            "headers": [self.t("Филиал", "Филиал"), self.t("Парақшалар", "Страницы"),
-                        self.t("Сілтеме", "Ссылка")],
+            "headers": [self.say("branch-pages-branch"), self.say("branch-pages-pages"),
+                        self.say("branch-pages-link")],
             "rows": [[row.branch.name if self.kk else (row.branch.name_ru or row.branch.name),
                       ", ".join(p.platform.label for p in row.pages) or "–",
                       " ".join(p.url for p in row.pages) or "–"] for row in rows],
-            "note": self.t("«–» – парақша жоқ.", "«–» – страниц нет."),
+            "note": self.say("branch-pages-note"),
         }  # fmt: skip
-        return self.section("branch_pages", self.t("Филиалдардың парақшалары",
-                                                   "Страницы филиалов"), text, [table])  # fmt: skip
+        return self.section("branch_pages", self.say("branch-pages-title"), text, [table])
 
     def materials(self) -> dict:
         items = self.f.materials
@@ -445,12 +438,11 @@ class Writer:
             )
         else:
             text = self.say("materials-lead") + " " + self.say("materials-none", **years)
-        table = {"headers": [self.t("Жыл", "Год"), self.t("Атауы", "Название")],
+        table = {"headers": [self.say("materials-year"), self.say("materials-name")],
                  "rows": [[str(m.year), m.title if self.kk else (m.title_ru or self.title_of(
                      m.title))] for m in items]}  # fmt: skip
-        return self.section("materials", self.t("Әдістемелік материалдар",
-                                                "Методические материалы"),
-                            text, [table] if items else [])  # fmt: skip
+        return self.section("materials", self.say("materials-title"), text,
+                            [table] if items else [])  # fmt: skip
 
     def content(self) -> dict:
         c = self.f.content
@@ -621,17 +613,11 @@ class Writer:
     def findings(self) -> dict:
         found = findings(figures=self.f, rules=rules_for(region=self.f.unit),
                          language=self.language)  # fmt: skip
-        intro = self.t(
-            "Жоғарыда айтылғандарға байланысты облыстық ұйым кәсіподақ мүшелерінің әлеуметтік-"
-            "еңбек құқықтарын одан әрі қорғау мақсатында келесі іс-әрекеттерге көңіл бөлуі тиіс:",
-            "В связи с изложенным областной организации в целях дальнейшей защиты социально-"
-            "трудовых прав членов профсоюза следует обратить внимание на следующее:",
-        )  # fmt: skip
+        intro = self.say("findings-intro")
         unit = self.f.unit
         closing = (unit.report_closing if self.kk else unit.report_closing_ru).strip()
         text = f"{closing}\n\n{intro}" if closing else intro
-        section = self.section("findings", self.t("Қорытынды және ұсыныстар",
-                                                  "Выводы и рекомендации"), text)  # fmt: skip
+        section = self.section("findings", self.say("findings-title"), text)
         section["items"] = [{"rule": item.rule, "text": item.text} for item in found]
         return section
 
@@ -640,16 +626,8 @@ class Writer:
                 "tables": tables or [], "chart": chart, "items": []}  # fmt: skip
 
     def nothing_recorded(self) -> dict:
-        text = self.t(
-            f"Есепті кезеңде ({self.period_label}) облыстық ұйымның ақпараттық жұмысы туралы "
-            f"порталда ешқандай дерек тіркелмеген: материалдар, жиынтық сандар, жазылушылар "
-            f"саны, әдістемелік материалдар мен Атқару комитетінде қаралған мәселелер жоқ.",
-            f"За отчётный период ({self.period_label}) в портале нет никаких данных об "
-            f"информационной работе областной организации: ни материалов, ни итоговых чисел, "
-            f"ни числа подписчиков, ни методических материалов, ни вопросов, рассмотренных на "
-            f"исполкоме.",
-        )
-        return self.section("organization", self.t("Деректер жоқ", "Данных нет"), text)
+        text = self.say("nothing-recorded", period=self.period_label)
+        return self.section("organization", self.say("nothing-title"), text)
 
     def report(self, kind: str = "own") -> dict:
         with translation.override(self.language):

@@ -280,3 +280,36 @@ period-label-partial = { $year } жыл, { $day } жағдай бойынша
 table-total = Барлығы
 table-note = «–» – материал тіркелмеген.
 table-note-partial = {"*"} { $year } жыл – { $day } жағдай бойынша; «–» – материал тіркелмеген.
+
+## The sections' titles and tables already worded above.
+
+org-title = Ұйым сандармен
+org-indicator = Көрсеткіш
+org-count = Саны
+org-primaries = Бастауыш кәсіподақ ұйымдары
+org-members = Кәсіподақ мүшелері
+org-branches = Филиалдар
+org-note = «–» – мүшелер саны тіркелмеген.
+branch-pages-title = Филиалдардың парақшалары
+branch-pages-branch = Филиал
+branch-pages-pages = Парақшалар
+branch-pages-link = Сілтеме
+branch-pages-note = «–» – парақша жоқ.
+materials-title = Әдістемелік материалдар
+materials-year = Жыл
+materials-name = Атауы
+
+## 11. Findings and recommendations.
+
+findings-title = Қорытынды және ұсыныстар
+findings-intro =
+    Жоғарыда айтылғандарға байланысты облыстық ұйым кәсіподақ мүшелерінің әлеуметтік-еңбек
+    құқықтарын одан әрі қорғау мақсатында келесі іс-әрекеттерге көңіл бөлуі тиіс:
+
+## A period with nothing recorded. $period: «2024 жыл».
+
+nothing-title = Деректер жоқ
+nothing-recorded =
+    Есепті кезеңде ({ $period }) облыстық ұйымның ақпараттық жұмысы туралы порталда ешқандай
+    дерек тіркелмеген: материалдар, жиынтық сандар, жазылушылар саны, әдістемелік материалдар
+    мен Атқару комитетінде қаралған мәселелер жоқ.
