@@ -101,7 +101,7 @@ class Writer:
         """A quoted title: in Russian its Russian title, else the Kazakh one marked as such."""
         if self.kk:
             return f"«{kk}»"
-        return f"«{ru}»" if ru else f"«{kk}» (на казахском языке)"
+        return f"«{ru}»" if ru else self.say("title-in-kazakh", title=kk)
 
     def t(self, kk: str, ru: str) -> str:
         return kk if self.kk else ru
@@ -642,15 +642,7 @@ class Writer:
             "region_slug": unit.slug,
             "year": self.period.year,
             "as_of": self.period.end.isoformat() if self.period.is_partial else None,
-            "title": self.t(
-                f"{unit.name}ндағы ақпараттық жұмыстың жай-күйі туралы АНЫҚТАМА"
-                if unit.name.endswith("ұйымы")
-                else f"«{unit.name}»: ақпараттық жұмыстың жай-күйі туралы АНЫҚТАМА",
-                f"СПРАВКА о состоянии информационной работы в "
-                f"{ru_case(unit.name_ru, 'prepositional')}"
-                if unit.name_ru
-                else f"СПРАВКА о состоянии информационной работы: «{unit.name}»",
-            ),
+            "title": self.title(),
             "period": self.period_label,
             "sections": sections,
             # An assessment is the central press service's: the region's chairman signs only
@@ -661,6 +653,17 @@ class Writer:
             **({"signature_body": self.central_press()} if kind != "own" else {}),
         }
 
+    def title(self) -> str:
+        """The report's title: the region's name inside the sentence where its grammar is known
+        («…ұйымы», a Russian name), else quoted."""
+        unit = self.f.unit
+        if self.kk and unit.name.endswith("ұйымы"):
+            return self.say("report-title", form="own", name=unit.name)
+        if not self.kk and unit.name_ru:
+            return self.say("report-title", form="own",
+                            name=ru_case(unit.name_ru, "prepositional"))  # fmt: skip
+        return self.say("report-title", form="quoted", name=unit.name)
+
     def central_press(self) -> str:
         """«Кәсіподақтың Орталық Комитеті аппаратының баспасөз қызметі»: who signs an
         assessment of a region."""
@@ -668,12 +671,11 @@ class Writer:
         while central is not None and central.parent_id:
             central = central.parent
         if central is None:
-            return self.t("Орталық Комитет аппаратының баспасөз қызметі",
-                          "Пресс-служба аппарата Центрального комитета")  # fmt: skip
+            return self.say("central-press-unknown")
         if self.kk:
-            return f"{central.name} аппаратының баспасөз қызметі"
-        name = central.name_ru or central.name
-        return f"Пресс-служба аппарата {ru_case(name, 'genitive') if central.name_ru else name}"
+            return self.say("central-press", name=central.name)
+        name = ru_case(central.name_ru, "genitive") if central.name_ru else central.name
+        return self.say("central-press", name=name)
 
 
 def report_build(*, figures: Figures, language: str, kind: str = "own") -> dict:

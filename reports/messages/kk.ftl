@@ -313,3 +313,17 @@ nothing-recorded =
     Есепті кезеңде ({ $period }) облыстық ұйымның ақпараттық жұмысы туралы порталда ешқандай
     дерек тіркелмеген: материалдар, жиынтық сандар, жазылушылар саны, әдістемелік материалдар
     мен Атқару комитетінде қаралған мәселелер жоқ.
+
+## The report's title and signature. $name: the region's name (in Russian, in the prepositional
+## case); $form: «own» where the name reads as part of the sentence, «quoted» otherwise.
+
+report-title =
+    { $form ->
+        [own] { $name }ндағы ақпараттық жұмыстың жай-күйі туралы АНЫҚТАМА
+       *[quoted] «{ $name }»: ақпараттық жұмыстың жай-күйі туралы АНЫҚТАМА
+    }
+# $name: the central organization (in Russian, in the genitive case).
+central-press = { $name } аппаратының баспасөз қызметі
+central-press-unknown = Орталық Комитет аппаратының баспасөз қызметі
+# A title known in Kazakh only; $title: the title.
+title-in-kazakh = «{ $title }»
