@@ -103,9 +103,6 @@ class Writer:
             return f"«{kk}»"
         return f"«{ru}»" if ru else self.say("title-in-kazakh", title=kk)
 
-    def t(self, kk: str, ru: str) -> str:
-        return kk if self.kk else ru
-
     def say(self, message_id: str, **args) -> str:
         """A sentence from the Fluent files (`reports/messages/`)."""
         return say(self.language, message_id, **args)
@@ -194,17 +191,6 @@ class Writer:
         else:
             result["note"] = self.say("table-note")
         return result
-
-    def members_words(self) -> str:
-        """The members with their date: «N (dd.mm.yyyy жағдай бойынша)»; a count taken
-        only after the period says so («кейінгі дерек»)."""
-        o = self.f.organization
-        if o.members is None:
-            return ""
-        day = _date(o.members_on)
-        later = self.t(", кейінгі дерек", ", более поздние данные") if o.members_later else ""
-        return self.t(f"{_n(o.members)} ({day} жағдай бойынша{later})",
-                      f"{_n(o.members)} (на {day}{later})")  # fmt: skip
 
     def organization(self) -> dict:
         o = self.f.organization
