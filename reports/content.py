@@ -15,14 +15,11 @@ from monitoring import charts
 from monitoring.selectors import Figures, YearTable
 from publications.models import span_part
 from reports.grammar import (
-    KK_MONTHS_ABLATIVE,
-    RU_MONTHS_GENITIVE,
-    join,
-    ru_case,
-    ru_plural,
+    inline_label as _inline,
 )
 from reports.grammar import (
-    inline_label as _inline,
+    join,
+    ru_case,
 )
 from reports.messages import say
 from reports.rules import findings, rules_for
@@ -90,10 +87,6 @@ def _n1(value) -> str:
     return text[:-2] if text.endswith(",0") else text
 
 
-def _materials_ru(n: int) -> str:
-    return f"{_n(n)} {ru_plural(n, 'материал', 'материала', 'материалов')}"
-
-
 class Writer:
     """Writes one report in one language from the figures."""
 
@@ -108,14 +101,15 @@ class Writer:
         """A quoted title: in Russian its Russian title, else the Kazakh one marked as such."""
         if self.kk:
             return f"«{kk}»"
-        return f"«{ru}»" if ru else f"«{kk}» (на казахском языке)"
-
-    def t(self, kk: str, ru: str) -> str:
-        return kk if self.kk else ru
+        return f"«{ru}»" if ru else self.say("title-in-kazakh", title=kk)
 
     def say(self, message_id: str, **args) -> str:
         """A sentence from the Fluent files (`reports/messages/`)."""
         return say(self.language, message_id, **args)
+
+    def materials_count(self, n: int) -> str:
+        """«25 материал», «25 материалов»."""
+        return self.say("materials-count", number=_n(n), count=n)
 
     # Period words
 
@@ -130,29 +124,23 @@ class Writer:
                 return self.span_words(year, part, covers)
         if year == self.period.year and self.period.is_partial:
             day = self.period.end.strftime("%d.%m.%Y")
-            return self.t(f"{year} жылы ({day} жағдай бойынша)", f"в {year} году (на {day})")
-        return self.t(f"{year} жылы", f"в {year} году")
+            return self.say("period-year-partial", year=str(year), day=day)
+        return self.say("period-year", year=str(year))
 
     def span_words(self, year: int, part: str | None, covers: tuple) -> str:
         if part in ("h1", "h2"):
-            kk = "бірінші" if part == "h1" else "екінші"
-            ru = "первом" if part == "h1" else "втором"
-            return self.t(f"{year} жылдың {kk} жартысында", f"в {ru} полугодии {year} года")
+            return self.say("period-half", year=str(year), half=int(part[1]))
         if part and part[0] == "q":
-            return self.t(
-                f"{year} жылдың {part[1]}-тоқсанында", f"в {part[1]}-м квартале {year} года"
-            )
+            return self.say("period-quarter", year=str(year), quarter=part[1])
         first, last = covers
-        span = f"{first:%d.%m}–{last:%d.%m.%Y}"
-        return self.t(f"{year} жылы ({span})", f"в {year} году ({span})")
+        return self.say("period-span", year=str(year), span=f"{first:%d.%m}–{last:%d.%m.%Y}")
 
     @property
     def period_label(self) -> str:
         if self.period.is_partial:
             day = self.period.end.strftime("%d.%m.%Y")
-            return self.t(f"{self.period.year} жыл, {day} жағдай бойынша",
-                          f"{self.period.year} год, по состоянию на {day}")  # fmt: skip
-        return self.t(f"{self.period.year} жыл", f"{self.period.year} год")
+            return self.say("period-label-partial", year=str(self.period.year), day=day)
+        return self.say("period-label", year=str(self.period.year))
 
     def compare(self, row) -> str:
         """How the period compares with the same span a year before, worded by its sign; nothing
@@ -160,19 +148,10 @@ class Writer:
         if not row.comparable:
             return ""
         current, previous = row.current, row.previous
+        args = {"previous": _n(previous), "previous_count": previous}
         if current == previous:
-            return self.t(
-                f"Өткен жылдың сол кезеңінде де {_n(previous)} материал жарияланған.",
-                f"За тот же период прошлого года опубликовано столько же – "
-                f"{_materials_ru(previous)}.",
-            )
-        more = current > previous
-        return self.t(
-            f"Бұл өткен жылдың сол кезеңінен {'көп' if more else 'аз'}: ол кезде {_n(previous)} "
-            f"материал жарияланған.",
-            f"Это {'больше' if more else 'меньше'}, чем за тот же период прошлого года, когда "
-            f"было опубликовано {_materials_ru(previous)}.",
-        )
+            return self.say("compare-same", **args)
+        return self.say("compare-differs", **args, more="more" if current > previous else "less")
 
     def series(self, row, years: list[int]) -> str:
         """«2021 жылы – 20, 2022 жылы – 36, …» over the years with data, each labelled by the
@@ -194,12 +173,7 @@ class Writer:
         a, b = row.by_year[first], row.by_year[last]
         if not a or 100 * (b - a) / a < float(self.rules.growth_share_min):
             return ""
-        return self.t(
-            f"Материалдар саны едәуір өсті: {first} жылы {_n(a)} материал болса, {last} жылы – "
-            f"{_n(b)}.",
-            f"Число материалов значительно выросло: с {_n(a)} в {first} году до {_n(b)} в "
-            f"{last} году.",
-        )
+        return self.say("growth", first=str(first), last=str(last), a=_n(a), b=_n(b))
 
     def year_table(self, table: YearTable, first: str, *, label=lambda key: key.label) -> dict:
         partial = self.period.is_partial
@@ -209,30 +183,14 @@ class Writer:
                                    for y in table.years]]
                 for row in table.rows]  # fmt: skip
         total = table.total
-        footer = [self.t("Барлығы", "Итого"), *[_n(total.by_year.get(y, 0)) for y in table.years]]
+        footer = [self.say("table-total"), *[_n(total.by_year.get(y, 0)) for y in table.years]]
         result = {"headers": headers, "rows": rows, "footer": footer}
         if partial and self.period.year in table.years:
             day = self.period.end.strftime("%d.%m.%Y")
-            result["note"] = self.t(
-                f"* {self.period.year} жыл – {day} жағдай бойынша; «–» – материал тіркелмеген.",
-                f"* {self.period.year} год – по состоянию на {day}; «–» – материалы не "
-                f"зарегистрированы.",
-            )
+            result["note"] = self.say("table-note-partial", year=str(self.period.year), day=day)
         else:
-            result["note"] = self.t("«–» – материал тіркелмеген.",
-                                    "«–» – материалы не зарегистрированы.")  # fmt: skip
+            result["note"] = self.say("table-note")
         return result
-
-    def members_words(self) -> str:
-        """The members with their date: «N (dd.mm.yyyy жағдай бойынша)»; a count taken
-        only after the period says so («кейінгі дерек»)."""
-        o = self.f.organization
-        if o.members is None:
-            return ""
-        day = _date(o.members_on)
-        later = self.t(", кейінгі дерек", ", более поздние данные") if o.members_later else ""
-        return self.t(f"{_n(o.members)} ({day} жағдай бойынша{later})",
-                      f"{_n(o.members)} (на {day}{later})")  # fmt: skip
 
     def organization(self) -> dict:
         o = self.f.organization
@@ -256,139 +214,89 @@ class Writer:
         if intro:
             text = f"{intro}\n\n{text}"
         table = {
-            "headers": [self.t("Көрсеткіш", "Показатель"), self.t("Саны", "Число")],
+            "headers": [self.say("org-indicator"), self.say("org-count")],
             "rows": [
-                [
-                    self.t("Бастауыш кәсіподақ ұйымдары", "Первичные профсоюзные организации"),
-                    _n(o.primaries),
-                ],
-                [self.t("Кәсіподақ мүшелері", "Члены профсоюза"),
-                 _n(o.members) if o.members is not None else "–"],
-                [self.t("Филиалдар", "Филиалы"), _n(o.branches)],
+                [self.say("org-primaries"), _n(o.primaries)],
+                [self.say("org-members"), _n(o.members) if o.members is not None else "–"],
+                [self.say("org-branches"), _n(o.branches)],
             ],
-            "note": dated or self.t("«–» – мүшелер саны тіркелмеген.",
-                                    "«–» – численность членов не учтена."),
+            "note": dated or self.say("org-note"),
         }  # fmt: skip
-        return self.section("organization", self.t("Ұйым сандармен", "Организация в цифрах"),
-                            text, [table])  # fmt: skip
+        return self.section("organization", self.say("org-title"), text, [table])
 
     def staff(self) -> dict:
         unit = self.f.unit
         officer_kk = unit.information_officer.strip()
         officer_ru = unit.information_officer_ru.strip()
         if self.kk and officer_kk:
-            officer = _inline(officer_kk)
-            text = f"Облыстық ұйым аппаратында ақпараттық жұмыс мәселелерімен {officer} айналысады."
+            text = self.say("staff-officer", officer=_inline(officer_kk))
         elif not self.kk and officer_ru:
-            text = (f"В аппарате областной организации вопросами информационной работы "
-                    f"занимается {officer_ru[:1].lower() + officer_ru[1:]}.")  # fmt: skip
+            text = self.say("staff-officer", officer=officer_ru[:1].lower() + officer_ru[1:])
         elif officer_kk:
-            text = (
-                "В аппарате областной организации вопросами информационной работы занимается "
-                f"сотрудник, указанный на казахском языке: «{officer_kk}»."
-            )
+            text = self.say("staff-officer-in-kazakh", officer=officer_kk)
         else:
-            text = self.t(
-                "Облыстық ұйым аппаратында ақпараттық жұмысқа жауапты маман көрсетілмеген.",
-                "Ответственный за информационную работу в аппарате областной организации не "
-                "указан.",
-            )
-        text += " " + (
-            self.t(
-                "Облыстық ұйымда штаттық баспасөз хатшысы бар.",
-                "В областной организации есть штатный пресс-секретарь.",
-            )
-            if unit.has_press_secretary
-            else self.t(
-                "Ақпараттық жұмыспен тікелей айналысатын штаттық баспасөз хатшысы жоқ.",
-                "Штатного пресс-секретаря, который непосредственно занимался бы информационной "
-                "работой, нет.",
-            )
+            text = self.say("staff-officer-none")
+        text += " " + self.say(
+            "staff-press-secretary" if unit.has_press_secretary else "staff-no-press-secretary"
         )
-        return self.section("staff", self.t("Ақпараттық жұмысты кім жүргізеді",
-                                            "Кто ведёт информационную работу"), text)  # fmt: skip
+        return self.section("staff", self.say("staff-title"), text)
 
     def reviews(self) -> dict:
         sentences = []
         rows = []
         for index, review in enumerate(sorted(self.f.reviews, key=lambda r: r.year)):
             question = self.title_of(review.question, review.question_ru)
-            if index == 0:
-                sentences.append(self.t(
-                    f"{review.year} жылы облыстық ұйымның Атқару комитеті {question} деген "
-                    f"мәселені қарастырды.",
-                    f"В {review.year} году исполнительный комитет областной организации "
-                    f"рассмотрел вопрос {question}.",
-                ))  # fmt: skip
-            else:
-                sentences.append(self.t(
-                    f"Осы тәрізді мәселе {review.year} жылы облыстық ұйымның Атқару комитетінің "
-                    f"отырысында қаралды ({question}).",
-                    f"Аналогичный вопрос рассмотрен на заседании исполкома областной организации "
-                    f"в {review.year} году ({question}).",
-                ))  # fmt: skip
+            sentences.append(self.say("review-first" if index == 0 else "review-again",
+                                      year=str(review.year), question=question))  # fmt: skip
             decisions = (review.decisions if self.kk else review.decisions_ru).strip()
             assessment = (review.assessment if self.kk else review.assessment_ru).strip()
             if decisions:
                 sentences.append(_capital(decisions))
             if assessment:
-                opening = self.t("Алайда, ", "Однако ")
+                opening = self.say("review-however") + " "
                 if not assessment.lower().startswith(opening.lower().strip(" ,")):
                     assessment = opening + assessment[:1].lower() + assessment[1:]
                 sentences.append(assessment)
             for task in review.tasks.all():
                 state = task.get_state_display()
                 due = task.due_on.strftime("%d.%m.%Y") if task.due_on else "–"
-                overdue = self.t(" (мерзімі өтті)", " (просрочено)") if task.is_overdue else ""
+                overdue = " " + self.say("review-overdue") if task.is_overdue else ""
                 description = task.description if self.kk else self.title_of(task.description)
                 rows.append([str(review.year), description, due, f"{state}{overdue}"])
         if not self.f.reviews:
-            sentences.append(self.t(
-                "Атқару комитеті ақпараттық жұмыс мәселесін қарастырмаған.",
-                "Исполнительный комитет вопросы информационной работы не рассматривал.",
-            ))  # fmt: skip
+            sentences.append(self.say("reviews-none"))
         tables = []
         if rows:
             with translation.override(self.language):
                 tables.append({
-                    "headers": [self.t("Жыл", "Год"), self.t("Тапсырма", "Поручение"),
-                                self.t("Мерзімі", "Срок"), self.t("Орындалуы", "Исполнение")],
+                    "headers": [self.say("reviews-year"), self.say("reviews-task"),
+                                self.say("reviews-due"), self.say("reviews-state")],
                     "rows": rows,
-                    "note": self.t("«–» – мерзімі белгіленбеген.", "«–» – срок не установлен."),
+                    "note": self.say("reviews-note"),
                 })  # fmt: skip
-        return self.section("reviews", self.t("Атқару комитетінде қаралған мәселелер",
-                                              "Вопросы, рассмотренные на исполкоме"),
-                            " ".join(sentences), tables)  # fmt: skip
+        return self.section("reviews", self.say("reviews-title"), " ".join(sentences), tables)
 
     def website(self) -> dict:
         table = self.f.by_platform
         sites = [row for row in table.rows if row.key.kind == "website"]
         if not sites or not any(row.by_year for row in sites):
-            text = self.t("Сайттарда жарияланған материалдар тіркелмеген.",
-                          "Публикации на сайтах не зарегистрированы.")  # fmt: skip
-            return self.section("website", self.t("Сайттағы материалдар", "Материалы на сайте"),
-                                text)  # fmt: skip
+            return self.section("website", self.say("website-title"), self.say("website-none"))
         row = sites[0]
         years = [y for y in table.years if y >= min(row.by_year)]
         first = next(y for y in years if row.by_year.get(y))
-        text = self.t(
-            f"Ақпараттық жұмыста облыстық ұйым Салалық кәсіподақтың сайтын пайдаланады: "
-            f"{self.series(row, years)} материал жарияланды.",
-            f"В информационной работе областная организация использует сайт отраслевого "
-            f"профсоюза. На нём опубликовано: {self.series(row, years)}".replace(
-                f"– {_n(row.by_year[first])}", f"– {_materials_ru(row.by_year[first])}", 1
-            )
-            + ".",
-        )
+        series = self.series(row, years)
+        counted = self.materials_count(row.by_year[first])
+        text = self.say("website-series", series=series,
+                        series_counted=series.replace(f"– {_n(row.by_year[first])}",
+                                                      f"– {counted}", 1))  # fmt: skip
         for extra in (self.growth(row, years), self.compare(row)):
             if extra:
                 text += " " + extra
         data = YearTable(years=years, rows=sites, period=self.period)
         return self.section(
-            "website", self.t("Сайттағы материалдар", "Материалы на сайте"), text,
-            [self.year_table(data, self.t("Сайт", "Сайт"))],
-            chart=charts.chart_year_table(data, title=self.t("Сайттағы материалдар",
-                                                              "Материалы на сайте"),
+            "website", self.say("website-title"), text,
+            [self.year_table(data, self.say("website-site"))],
+            chart=charts.chart_year_table(data, title=self.say("website-title"),
                                           label=lambda key: key.label),
         )  # fmt: skip
 
@@ -396,40 +304,23 @@ class Writer:
         sentences = []
         own = self.f.unit_pages
         if not own:
-            sentences.append(
-                self.t(
-                    "Облыстық ұйымның әлеуметтік желілерде парақшасы жоқ.",
-                    "У областной организации нет страниц в социальных сетях.",
-                )
-            )
+            sentences.append(self.say("social-no-pages"))
         for page in own:
             resource = page.resource
-            since = ""
+            page_args = {"platform": resource.platform.label,
+                         "address": f": {resource.url}" if resource.url else ""}  # fmt: skip
             if resource.opened_on:
-                month = resource.opened_on.month - 1
-                since = self.t(
-                    f"{resource.opened_on.year} жылдың {KK_MONTHS_ABLATIVE[month]} бастап жұмыс "
-                    f"жасайтын ",
-                    f"с {RU_MONTHS_GENITIVE[month]} {resource.opened_on.year} года ",
-                )  # fmt: skip
-            address = f": {resource.url}" if resource.url else ""
-            sentences.append(self.t(
-                f"Облыстық ұйымның {since}{resource.platform.label} әлеуметтік желісінде ресми "
-                f"парақшасы бар{address}.",
-                f"{_capital(since)}у областной организации работает официальная страница в "
-                f"социальной сети {resource.platform.label}{address}.",
-            ))  # fmt: skip
+                sentences.append(self.say("social-page-since", **page_args,
+                                          year=str(resource.opened_on.year),
+                                          month=resource.opened_on.month))  # fmt: skip
+            else:
+                sentences.append(self.say("social-page", **page_args))
             sentences.append(self.followers_sentence(page))
         platforms = {page.resource.platform_id for page in own}
         others = [p for p in self.rules.default_platforms if p.pk not in platforms]
         if len(platforms) == 1 and others:
             only = own[0].resource.platform.label
-            sentences.append(self.t(
-                f"Еркін қол жетімді цифрлық ресурстардың көптігіне қарамастан, облыстық ұйым тек "
-                f"{only} алаңын ғана пайдаланады.",
-                f"Несмотря на обилие свободно доступных цифровых площадок, областная организация "
-                f"пользуется только {only}.",
-            ))  # fmt: skip
+            sentences.append(self.say("social-only-one", platform=only))
         table = self.f.by_author_on_own_pages
         for year in table.years:
             total = sum(row.by_year.get(year, 0) for row in table.rows)
@@ -439,20 +330,15 @@ class Writer:
                      if row.by_year.get(year)]  # fmt: skip
             covers = _common([row.covers.get(year) for row in table.rows if row.by_year.get(year)])
             when = self.year_label(year, covers)
-            sentences.append(self.t(
-                f"{_capital(when)} облыстық ұйымның парақшасында барлығы {_n(total)} материал "
-                f"орналастырылды, оның ішінде: {'; '.join(parts)}.",
-                f"{_capital(when)} на странице областной организации размещено "
-                f"{_materials_ru(total)}, в том числе: {'; '.join(parts)}.",
-            ))  # fmt: skip
+            sentences.append(self.say("social-authors", when=_capital(when), total=_n(total),
+                                      total_count=total, parts="; ".join(parts)))  # fmt: skip
         tables = []
         members = self.f.organization.members_in_period
         if own:
             tables.append({
-                "headers": [self.t("Парақша", "Страница"), self.t("Ашылған", "Открыта"),
-                            self.t("Жазылушылар", "Подписчики"),
-                            self.t("Дерек күні", "Дата данных"),
-                            self.t("100 мүшеге шаққанда", "На 100 членов")],
+                "headers": [self.say("social-page-column"), self.say("social-opened"),
+                            self.say("social-followers"), self.say("social-followers-on"),
+                            self.say("social-per-hundred")],
                 "rows": [[p.resource.platform.label,
                           _date(p.resource.opened_on),
                           _n(p.followers) if p.followers is not None else "–",
@@ -460,19 +346,18 @@ class Writer:
                           format_number(100 * p.followers / members
                                         if members and p.followers_in_period else None, 1)]
                          for p in own],
-                "note": self.t("«–» – дерек жоқ.", "«–» – данных нет."),
+                "note": self.say("social-note"),
             })  # fmt: skip
         if table.rows:
-            tables.append(self.year_table(table, self.t("Автор ұйым", "Организация-автор")))
+            tables.append(self.year_table(table, self.say("social-author")))
         chart = None
         if table.rows:
             chart = charts.chart_year_table(
-                table, title=self.t("Облыстық ұйымның парақшасындағы материалдар",
-                                    "Материалы на странице областной организации"),
+                table, title=self.say("social-chart"),
                 label=lambda key: key.label,
             )  # fmt: skip
-        return self.section("social", self.t("Әлеуметтік желілер", "Социальные сети"),
-                            " ".join(sentences), tables, chart=chart)  # fmt: skip
+        return self.section("social", self.say("social-title"), " ".join(sentences), tables,
+                            chart=chart)  # fmt: skip
 
     def followers_sentence(self, page) -> str:
         """The page's followers with their date, judged against the staff's threshold per 100
@@ -511,15 +396,14 @@ class Writer:
             text = self.say("branch-pages-some", **total, having=_n(len(having)),
                             list=join(listed, language=self.language))  # fmt: skip
         table = {
-            "headers": [self.t("Филиал", "Филиал"), self.t("Парақшалар", "Страницы"),
-                        self.t("Сілтеме", "Ссылка")],
+            "headers": [self.say("branch-pages-branch"), self.say("branch-pages-pages"),
+                        self.say("branch-pages-link")],
             "rows": [[row.branch.name if self.kk else (row.branch.name_ru or row.branch.name),
                       ", ".join(p.platform.label for p in row.pages) or "–",
                       " ".join(p.url for p in row.pages) or "–"] for row in rows],
-            "note": self.t("«–» – парақша жоқ.", "«–» – страниц нет."),
+            "note": self.say("branch-pages-note"),
         }  # fmt: skip
-        return self.section("branch_pages", self.t("Филиалдардың парақшалары",
-                                                   "Страницы филиалов"), text, [table])  # fmt: skip
+        return self.section("branch_pages", self.say("branch-pages-title"), text, [table])
 
     def materials(self) -> dict:
         items = self.f.materials
@@ -540,119 +424,75 @@ class Writer:
             )
         else:
             text = self.say("materials-lead") + " " + self.say("materials-none", **years)
-        table = {"headers": [self.t("Жыл", "Год"), self.t("Атауы", "Название")],
+        table = {"headers": [self.say("materials-year"), self.say("materials-name")],
                  "rows": [[str(m.year), m.title if self.kk else (m.title_ru or self.title_of(
                      m.title))] for m in items]}  # fmt: skip
-        return self.section("materials", self.t("Әдістемелік материалдар",
-                                                "Методические материалы"),
-                            text, [table] if items else [])  # fmt: skip
+        return self.section("materials", self.say("materials-title"), text,
+                            [table] if items else [])  # fmt: skip
 
     def content(self) -> dict:
         c = self.f.content
         with translation.override(self.language):
             shares = [(str(label), n, share) for _code, label, n, share in c.topic_shares()]
         if not c.total:
-            text = self.t(
-                f"Есепті кезеңде ({self.period_label}) материалдар тіркелмеген.",
-                f"За отчётный период ({self.period_label}) материалы не зарегистрированы.",
-            )
-            return self.section("content", self.t("Материалдардың мазмұны",
-                                                  "Содержание материалов"), text)  # fmt: skip
-        sentences = [self.t(
-            f"Есепті кезеңде ({self.period_label}) барлығы {_n(c.total)} материал жарияланды.",
-            f"За отчётный период ({self.period_label}) опубликовано {_materials_ru(c.total)}.",
-        )]  # fmt: skip
+            return self.section("content", self.say("content-title"),
+                                self.say("content-none", period=self.period_label))  # fmt: skip
+        sentences = [self.say("content-total", period=self.period_label, total=_n(c.total),
+                              total_count=c.total)]  # fmt: skip
         known = [(label, n) for label, n, _share in shares if n]
         if c.topic_known:
             mix = ", ".join(f"{label} – {format_percent(share)}"
                             for label, n, share in shares if n)  # fmt: skip
-            sentences.append(self.t(
-                f"Тақырыбы белгілі материалдар тақырыптар бойынша былай бөлінеді: {mix}.",
-                f"Материалы с известной темой распределяются по темам так: {mix}.",
-            ))  # fmt: skip
+            sentences.append(self.say("content-topics", mix=mix))
         if c.legal_known:
-            base = self.t(
-                f"құқықтық тақырыпқа қатысы белгілі {_n(c.legal_known)} материалдың "
-                f"{format_percent(c.legal_share)}-ы",
-                f"{format_percent(c.legal_share)} из {_n(c.legal_known)} материалов, о которых "
-                f"это известно",
-            ) if c.legal_known != c.total else self.t(
-                f"барлық материалдың {format_percent(c.legal_share)}-ы",
-                f"{format_percent(c.legal_share)} всех материалов",
-            )  # fmt: skip
             few = c.legal_share is not None and Decimal(str(c.legal_share)) < (
                 self.rules.legal_share_min
             )
-            sentences.append(self.t(
-                f"Құқықтық тақырыптағы материалдар {'бар-жоғы ' if few else ''}{_n(c.legal)}"
-                f"{' ғана' if few else ''}: бұл {base}.",
-                f"Материалов на правовые темы {'всего ' if few else ''}{_n(c.legal)}: это {base}.",
+            sentences.append(self.say(
+                "content-legal", few="yes" if few else "no", legal=_n(c.legal),
+                of="all" if c.legal_known == c.total else "known",
+                share=format_percent(c.legal_share), known=_n(c.legal_known),
             ))  # fmt: skip
         notable = getattr(self.f, "notable", [])  # figures cached before the field: none
         if notable:
             named = ", ".join(
                 f"{self.publication_title(p)} ({p.published_on:%d.%m.%Y})" for p in notable
             )
-            sentences.append(self.t(
-                f"Есепті кезеңде жарияланған материалдардың ішінде мыналарды атап өткен жөн: "
-                f"{named}.",
-                f"Среди материалов отчётного периода следует отметить: {named}.",
-            ))  # fmt: skip
+            sentences.append(self.say("content-notable", named=named))
         if c.topic_unknown:
-            how = self.t(
-                "тек тақырыбы белгілі материалдар бойынша есептелді" if c.topic_known
-                else "есептелмейді",
-                "рассчитаны только по материалам с известной темой" if c.topic_known
-                else "не рассчитываются",
-            )  # fmt: skip
-            sentences.append(self.t(
-                f"{_n(c.total)} материалдың {_n(c.topic_unknown)}-{_suffix(c.topic_unknown)} "
-                f"тақырыбы белгісіз, сондықтан тақырыптардың үлесі {how}.",
-                f"Тема {_n(c.topic_unknown)} из {_n(c.total)} материалов неизвестна, поэтому доли "
-                f"тем {how}.",
+            sentences.append(self.say(
+                "content-topic-unknown", total=_n(c.total), unknown=_n(c.topic_unknown),
+                suffix=_suffix(c.topic_unknown), shares="some" if c.topic_known else "none",
             ))  # fmt: skip
-        sentences.append(self.part_sentence(
-            c.reposts, c.repost_known, c.repost_share, c.total,
-            kk=("репост", "репостқа қатысты"), ru=("репостов", "о репостах"),
-        ))  # fmt: skip
-        sentences.append(self.part_sentence(
-            c.kazakh, c.language_known, c.kazakh_share, c.total,
-            kk=("қазақ тіліндегі материалдар", "тіліне қатысты"),
-            ru=("на казахском языке", "о языке"),
-        ))  # fmt: skip
+        sentences.append(self.part_sentence("reposts", c.reposts, c.repost_known,
+                                            c.repost_share, c.total))  # fmt: skip
+        sentences.append(self.part_sentence("kazakh", c.kazakh, c.language_known,
+                                            c.kazakh_share, c.total))  # fmt: skip
         if c.with_engagement:
             e = c.engagement
-            sentences.append(self.t(
-                f"{_n(c.with_engagement)} материал бойынша аудитория белсенділігі: "
-                f"{_n(e['views'])} қаралым, {_n(e['reactions'])} реакция, {_n(e['comments'])} "
-                f"пікір, {_n(e['shares'])} бөлісу.",
-                f"Активность аудитории по {_n(c.with_engagement)} материалам: {_n(e['views'])} "
-                f"просмотров, {_n(e['reactions'])} реакций, {_n(e['comments'])} комментариев, "
-                f"{_n(e['shares'])} репостов.",
+            sentences.append(self.say(
+                "content-engagement", items=_n(c.with_engagement), views=_n(e["views"]),
+                reactions=_n(e["reactions"]), comments=_n(e["comments"]), shares=_n(e["shares"]),
             ))  # fmt: skip
         else:
-            sentences.append(self.t(
-                "Аудитория белсенділігі (қаралым, реакция) тіркелмеген.",
-                "Активность аудитории (просмотры, реакции) не учтена.",
-            ))  # fmt: skip
+            sentences.append(self.say("content-engagement-none"))
         tables, chart = [], None
         if known:
-            unknown_row = [[self.t("Тақырыбы белгісіз", "Тема неизвестна"), _n(c.topic_unknown),
+            unknown_row = [[self.say("content-unknown-row"), _n(c.topic_unknown),
                             "–"]] if c.topic_unknown else []  # fmt: skip
             with translation.override(self.language):
                 rows = [(str(label), n, share) for _code, label, n, share in c.topic_rows()]
             tables.append({
-                "headers": [self.t("Тақырып", "Тема"), self.t("Саны", "Число"),
-                            self.t("Үлесі (тақырыбы белгілілер ішінде)",
-                                   "Доля (среди материалов с известной темой)")],
+                "headers": [self.say("content-topic"), self.say("content-count"),
+                            self.say("content-share")],
                 "rows": [[_capital(label), _n(n), format_percent(share)]
                          for label, n, share in rows] + unknown_row,
             })  # fmt: skip
         if c.topic_known:
             with translation.override(self.language):
-                chart = charts.chart_topics(c, title=self.t("Тақырыптар", "Темы"))
-        return self.section("content", self.t("Материалдардың мазмұны", "Содержание материалов"),
-                            " ".join(sentences), tables, chart=chart)  # fmt: skip
+                chart = charts.chart_topics(c, title=self.say("content-chart"))
+        return self.section("content", self.say("content-title"), " ".join(sentences), tables,
+                            chart=chart)  # fmt: skip
 
     def publication_title(self, publication) -> str:
         """A publication's title in quotes; in Russian, a title in Kazakh is marked as such."""
@@ -667,19 +507,17 @@ class Writer:
             return text
         return self.title_of(text)
 
-    def part_sentence(self, part, known, share, total, *, kk, ru) -> str:
-        """«Репост – 3 (2,9 %; 102 материалдың 69-ы бойынша белгісіз)», or that it is unknown."""
+    def part_sentence(self, part: str, figure, known, share, total) -> str:
+        """«Репост – 3 (2,9 %; 102 материалдың 69-ының дерегі жоқ)», or that it is unknown;
+        `part` is «reposts» or «kazakh»."""
         if not known:
-            return self.t(f"{_capital(kk[1])} деректер жоқ.", f"Данных {ru[1]} нет.")
+            return self.say("content-part-none", part=part)
         unknown = total - known
-        tail = ""
+        args = {"part": part, "figure": _n(figure), "share": format_percent(share)}
         if unknown:
-            tail = self.t(
-                f"; {_n(total)} материалдың {_n(unknown)}-{_suffix(unknown)} дерегі жоқ",
-                f"; по {_n(unknown)} из {_n(total)} материалов данных нет",
-            )
-        figure = f"{_n(part)} ({format_percent(share)}{tail})"
-        return self.t(f"{_capital(kk[0])} – {figure}.", f"{_capital(ru[0])} – {figure}.")
+            return self.say("content-part-partly", **args, total=_n(total), unknown=_n(unknown),
+                            suffix=_suffix(unknown))  # fmt: skip
+        return self.say("content-part", **args)
 
     def media(self) -> dict:
         press, broadcasts = self.f.press, self.f.broadcasts
@@ -693,35 +531,20 @@ class Writer:
             parts = [f"«{row.key.label}» – {_n(row.by_year[year])}" for row in press.rows
                      if row.by_year.get(year)]  # fmt: skip
             covers = _common([row.covers.get(year) for row in press.rows if row.by_year.get(year)])
-            sentences.append(self.t(
-                f"{self.year_label(year, covers)} – {_n(total)} материал ({', '.join(parts)})",
-                f"{self.year_label(year, covers)} – {_materials_ru(total)} ({', '.join(parts)})",
-            ))  # fmt: skip
+            sentences.append(self.say("media-year", when=self.year_label(year, covers),
+                                      number=_n(total), count=total,
+                                      outlets=", ".join(parts)))  # fmt: skip
         if sentences:
             whole = {y: n for y, n in totals.items()
                      if not (y == self.period.year and self.period.is_partial)}  # fmt: skip
             few = bool(whole) and max(whole.values()) < self.rules.press_per_year_min
-            text = (
-                self.t(
-                    "Облыстық ұйымның қызметі БАҚ-та аз жарияланады: " if few else
-                    "Облыстық ұйымның қызметі туралы БАҚ-та материалдар жарияланды: ",
-                    "О деятельности областной организации СМИ пишут мало: " if few else
-                    "О деятельности областной организации в СМИ опубликованы материалы: ",
-                )
-                + "; ".join(sentences)
-                + "."
-            )  # fmt: skip
+            text = self.say("media-few" if few else "media-some", years="; ".join(sentences))
             if few:
-                text += " " + self.t(
-                    f"Ең көп жарияланған жылдың өзінде материалдар саны жылына кемінде "
-                    f"{_n(self.rules.press_per_year_min)} материал деген межеге жетпеді.",
-                    f"Даже в лучший год число материалов не достигло ориентира – не менее "
-                    f"{_materials_ru(self.rules.press_per_year_min)} в год.",
-                )
+                minimum = self.rules.press_per_year_min
+                text += " " + self.say("media-below-minimum", minimum=_n(minimum),
+                                       minimum_count=minimum)  # fmt: skip
         else:
-            text = self.t("БАҚ-та облыстық ұйымның қызметі туралы материалдар тіркелмеген.",
-                          "Материалы о деятельности областной организации в СМИ не "
-                          "зарегистрированы.")  # fmt: skip
+            text = self.say("media-none")
         for year in broadcasts.years:
             total = sum(row.by_year.get(year, 0) for row in broadcasts.rows)
             if total:
@@ -730,29 +553,22 @@ class Writer:
                     for row in broadcasts.rows
                     if row.by_year.get(year)
                 )
-                text += " " + self.t(
-                    f"{_capital(self.year_label(year))} облыстық ұйымның өкілдері жергілікті "
-                    f"БАҚ эфирлеріне барлығы {_n(total)} рет қатысты, оның ішінде: {outlets}.",
-                    f"{_capital(self.year_label(year))} представители областной организации "
-                    f"участвовали в эфирах местных СМИ {_n(total)} "
-                    f"{ru_plural(total, 'раз', 'раза', 'раз')}, в том числе: {outlets}.",
-                )  # fmt: skip
+                text += " " + self.say("media-on-air-year", when=_capital(self.year_label(year)),
+                                       total=_n(total), total_count=total,
+                                       outlets=outlets)  # fmt: skip
         for item in getattr(self.f, "on_air", []):
             outlet = item.resource.label
-            text += " " + self.t(
-                f"{item.published_on:%d.%m.%Y} «{outlet}» эфиріне {item.participants} қатысты.",
-                f"{item.published_on:%d.%m.%Y} в эфире «{outlet}» выступили: "
-                f"{self.russian_or_quoted(item.participants)}.",
-            )
+            text += " " + self.say(
+                "media-on-air", day=f"{item.published_on:%d.%m.%Y}", outlet=outlet,
+                participants=self.russian_or_quoted(item.participants),
+            )  # fmt: skip
         tables = []
         if press.rows:
-            tables.append(self.year_table(press, self.t("Газет", "Газета"),
+            tables.append(self.year_table(press, self.say("media-newspaper"),
                                           label=lambda key: f"«{key.label}»"))  # fmt: skip
         if broadcasts.rows:
-            tables.append(self.year_table(broadcasts, self.t("Теле-, радиоарна",
-                                                             "Теле-, радиоканал")))  # fmt: skip
-        return self.section("media", self.t("Бұқаралық ақпарат құралдары", "Средства массовой "
-                                            "информации"), text, tables)  # fmt: skip
+            tables.append(self.year_table(broadcasts, self.say("media-channel")))
+        return self.section("media", self.say("media-title"), text, tables)
 
     def subscriptions(self) -> dict:
         subs = self.f.subscriptions
@@ -764,53 +580,30 @@ class Writer:
             years = sorted({row.year for row in rows})
             span = f"{years[0]}–{years[-1]}" if len(years) > 1 else str(years[0])
             copies = [row for row in rows if row.copies is not None]
-            extra = ""
             if copies:
                 last = copies[-1]
-                extra = self.t(f", {last.year} жылы – {_n(last.copies)} дана",
-                               f", в {last.year} году – {_n(last.copies)} экз.")  # fmt: skip
-            sentences.append(self.t(
-                f"Бастауыш кәсіподақ ұйымдары «{outlet}» газетіне жыл сайын жазылады ({span} "
-                f"жж.{extra}).",
-                f"Первичные профсоюзные организации ежегодно подписываются на газету "
-                f"«{outlet}» ({span} гг.{extra}).",
-            ))  # fmt: skip
+                sentences.append(self.say("subscription-copies", outlet=outlet, span=span,
+                                          year=str(last.year), copies=_n(last.copies)))  # fmt: skip
+            else:
+                sentences.append(self.say("subscription", outlet=outlet, span=span))
         if not subs:
-            sentences.append(
-                self.t("Газеттерге жазылу тіркелмеген.", "Подписка на газеты не зарегистрирована.")
-            )
+            sentences.append(self.say("subscriptions-none"))
         if self.f.app_users is None:
-            sentences.append(self.t(
-                "«Bilim kasipodagy» мобильді қосымшасын пайдаланушылар саны тіркелмеген.",
-                "Число пользователей мобильного приложения «Bilim kasipodagy» не учтено.",
-            ))  # fmt: skip
+            sentences.append(self.say("app-users-unknown"))
         else:
             share = format_percent(100 * self.f.app_users / self.f.organization.members
                                    if self.f.organization.members else None)  # fmt: skip
-            sentences.append(self.t(
-                f"«Bilim kasipodagy» мобильді қосымшасын {_n(self.f.app_users)} мүше "
-                f"пайдаланады (мүшелердің {share}).",
-                f"Мобильным приложением «Bilim kasipodagy» пользуются {_n(self.f.app_users)} "
-                f"членов профсоюза ({share}).",
-            ))  # fmt: skip
-        return self.section("subscriptions", self.t("Газетке жазылу және мобильді қосымша",
-                                                    "Подписка и мобильное приложение"),
-                            " ".join(sentences))  # fmt: skip
+            sentences.append(self.say("app-users", users=_n(self.f.app_users), share=share))
+        return self.section("subscriptions", self.say("subscriptions-title"), " ".join(sentences))
 
     def findings(self) -> dict:
         found = findings(figures=self.f, rules=rules_for(region=self.f.unit),
                          language=self.language)  # fmt: skip
-        intro = self.t(
-            "Жоғарыда айтылғандарға байланысты облыстық ұйым кәсіподақ мүшелерінің әлеуметтік-"
-            "еңбек құқықтарын одан әрі қорғау мақсатында келесі іс-әрекеттерге көңіл бөлуі тиіс:",
-            "В связи с изложенным областной организации в целях дальнейшей защиты социально-"
-            "трудовых прав членов профсоюза следует обратить внимание на следующее:",
-        )  # fmt: skip
+        intro = self.say("findings-intro")
         unit = self.f.unit
         closing = (unit.report_closing if self.kk else unit.report_closing_ru).strip()
         text = f"{closing}\n\n{intro}" if closing else intro
-        section = self.section("findings", self.t("Қорытынды және ұсыныстар",
-                                                  "Выводы и рекомендации"), text)  # fmt: skip
+        section = self.section("findings", self.say("findings-title"), text)
         section["items"] = [{"rule": item.rule, "text": item.text} for item in found]
         return section
 
@@ -819,16 +612,8 @@ class Writer:
                 "tables": tables or [], "chart": chart, "items": []}  # fmt: skip
 
     def nothing_recorded(self) -> dict:
-        text = self.t(
-            f"Есепті кезеңде ({self.period_label}) облыстық ұйымның ақпараттық жұмысы туралы "
-            f"порталда ешқандай дерек тіркелмеген: материалдар, жиынтық сандар, жазылушылар "
-            f"саны, әдістемелік материалдар мен Атқару комитетінде қаралған мәселелер жоқ.",
-            f"За отчётный период ({self.period_label}) в портале нет никаких данных об "
-            f"информационной работе областной организации: ни материалов, ни итоговых чисел, "
-            f"ни числа подписчиков, ни методических материалов, ни вопросов, рассмотренных на "
-            f"исполкоме.",
-        )
-        return self.section("organization", self.t("Деректер жоқ", "Данных нет"), text)
+        text = self.say("nothing-recorded", period=self.period_label)
+        return self.section("organization", self.say("nothing-title"), text)
 
     def report(self, kind: str = "own") -> dict:
         with translation.override(self.language):
@@ -843,15 +628,7 @@ class Writer:
             "region_slug": unit.slug,
             "year": self.period.year,
             "as_of": self.period.end.isoformat() if self.period.is_partial else None,
-            "title": self.t(
-                f"{unit.name}ндағы ақпараттық жұмыстың жай-күйі туралы АНЫҚТАМА"
-                if unit.name.endswith("ұйымы")
-                else f"«{unit.name}»: ақпараттық жұмыстың жай-күйі туралы АНЫҚТАМА",
-                f"СПРАВКА о состоянии информационной работы в "
-                f"{ru_case(unit.name_ru, 'prepositional')}"
-                if unit.name_ru
-                else f"СПРАВКА о состоянии информационной работы: «{unit.name}»",
-            ),
+            "title": self.title(),
             "period": self.period_label,
             "sections": sections,
             # An assessment is the central press service's: the region's chairman signs only
@@ -862,6 +639,17 @@ class Writer:
             **({"signature_body": self.central_press()} if kind != "own" else {}),
         }
 
+    def title(self) -> str:
+        """The report's title: the region's name inside the sentence where its grammar is known
+        («…ұйымы», a Russian name), else quoted."""
+        unit = self.f.unit
+        if self.kk and unit.name.endswith("ұйымы"):
+            return self.say("report-title", form="own", name=unit.name)
+        if not self.kk and unit.name_ru:
+            return self.say("report-title", form="own",
+                            name=ru_case(unit.name_ru, "prepositional"))  # fmt: skip
+        return self.say("report-title", form="quoted", name=unit.name)
+
     def central_press(self) -> str:
         """«Кәсіподақтың Орталық Комитеті аппаратының баспасөз қызметі»: who signs an
         assessment of a region."""
@@ -869,12 +657,11 @@ class Writer:
         while central is not None and central.parent_id:
             central = central.parent
         if central is None:
-            return self.t("Орталық Комитет аппаратының баспасөз қызметі",
-                          "Пресс-служба аппарата Центрального комитета")  # fmt: skip
+            return self.say("central-press-unknown")
         if self.kk:
-            return f"{central.name} аппаратының баспасөз қызметі"
-        name = central.name_ru or central.name
-        return f"Пресс-служба аппарата {ru_case(name, 'genitive') if central.name_ru else name}"
+            return self.say("central-press", name=central.name)
+        name = ru_case(central.name_ru, "genitive") if central.name_ru else central.name
+        return self.say("central-press", name=name)
 
 
 def report_build(*, figures: Figures, language: str, kind: str = "own") -> dict:

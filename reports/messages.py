@@ -24,7 +24,15 @@ def say(language: str, message_id: str, **args) -> str:
     """One message in Kazakh («kk») or Russian («ru»), its lines joined into one paragraph."""
     bundle = _bundle("ru" if language == "ru" else "kk")
     message = bundle.get_message(message_id)
-    text, errors = bundle.format_pattern(message.value, args)
+    # Words handed over (staff's titles, names) stay as they were written: only the message's
+    # own line breaks are joined.
+    words = {name: value for name, value in args.items()
+             if isinstance(value, str) and re.search(r"\n|  |^ | $", value)}  # fmt: skip
+    marks = {name: f"\x00{index}\x00" for index, name in enumerate(words)}
+    text, errors = bundle.format_pattern(message.value, {**args, **marks})
     if errors:
         raise ValueError(f"{message_id}: {errors}")
-    return re.sub(r"[ \n]+", " ", text).strip()  # a non-breaking space stays
+    text = re.sub(r"[ \n]+", " ", text).strip()  # a non-breaking space stays
+    for name, mark in marks.items():
+        text = text.replace(mark, words[name])
+    return text

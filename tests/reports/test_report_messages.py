@@ -22,3 +22,30 @@ def test_russian_words_agree_with_their_number():
     assert say("kk", "silent-branch", branch="Жарма", count=5) == "Жарма – 5 ай"
     text = say("ru", "finding-audience", figure="1,4", count=1.4, limit="5")
     assert "приходится всего 1,4 подписчика при ориентире не менее 5" in text
+
+
+def test_every_message_of_the_files_parses():
+    from fluent.syntax import parse
+    from fluent.syntax.ast import Junk
+
+    for language in ("kk", "ru"):
+        body = parse((FILES / f"{language}.ftl").read_text(encoding="utf-8")).body
+        assert not [entry.content for entry in body if isinstance(entry, Junk)], language
+
+
+def test_counted_words_of_the_sections_agree_with_their_number():
+    def on_air(n):
+        return say("ru", "media-on-air-year", when="В 2024 году", total=str(n), total_count=n,
+                   outlets="КТК – 1")  # fmt: skip
+
+    assert "в эфирах местных СМИ 1 раз, в том числе" in on_air(1)
+    assert "в эфирах местных СМИ 3 раза, в том числе" in on_air(3)
+    assert "в эфирах местных СМИ 11 раз, в том числе" in on_air(11)
+    assert say("ru", "materials-count", number="21", count=21) == "21 материал"
+    assert say("ru", "materials-count", number="22", count=22) == "22 материала"
+    assert say("ru", "materials-count", number="25", count=25) == "25 материалов"
+    assert say("kk", "materials-count", number="25", count=25) == "25 материал"
+
+
+def test_words_handed_over_keep_their_spacing():
+    assert say("ru", "title-in-kazakh", title="Жас  ұстаз") == "«Жас  ұстаз» (на казахском языке)"
