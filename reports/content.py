@@ -473,6 +473,10 @@ class Writer:
             sentences.append(self.say(
                 "content-engagement", items=_n(c.with_engagement), views=_n(e["views"]),
                 reactions=_n(e["reactions"]), comments=_n(e["comments"]), shares=_n(e["shares"]),
+                # the counts themselves, for the nouns' plural forms
+                items_count=c.with_engagement, views_count=e["views"] or 0,
+                reactions_count=e["reactions"] or 0, comments_count=e["comments"] or 0,
+                shares_count=e["shares"] or 0,
             ))  # fmt: skip
         else:
             sentences.append(self.say("content-engagement-none"))
@@ -593,7 +597,8 @@ class Writer:
         else:
             share = format_percent(100 * self.f.app_users / self.f.organization.members
                                    if self.f.organization.members else None)  # fmt: skip
-            sentences.append(self.say("app-users", users=_n(self.f.app_users), share=share))
+            sentences.append(self.say("app-users", users=_n(self.f.app_users), share=share,
+                                      count=self.f.app_users))  # fmt: skip
         return self.section("subscriptions", self.say("subscriptions-title"), " ".join(sentences))
 
     def findings(self) -> dict:

@@ -228,7 +228,11 @@ subscription-copies =
 subscriptions-none = Подписка на газеты не зарегистрирована.
 app-users-unknown = Число пользователей мобильного приложения «Bilim kasipodagy» не учтено.
 app-users =
-    Мобильным приложением «Bilim kasipodagy» пользуются { $users } членов профсоюза ({ $share }).
+    Мобильным приложением «Bilim kasipodagy» { $count ->
+        [one] пользуется { $users } член
+        [few] пользуются { $users } члена
+       *[many] пользуются { $users } членов
+    } профсоюза ({ $share }).
 
 ## 5. Социальные сети. $platform – «Facebook»; $address – «: https://…» или ничего; $year и
 ## $month (1–12) – когда открыта страница; $when – «в 2024 году»; $total, $parts – материалы.
@@ -351,10 +355,29 @@ content-part-none =
         [reposts] о репостах
        *[kazakh] о языке
     } нет.
-# $items – материалы с данными об активности; $views, $reactions, $comments, $shares – суммы.
+# $items – материалы с данными об активности; $views, $reactions, $comments, $shares – суммы
+# (числа для чтения); $items_count … $shares_count – те же числа, для формы слова.
 content-engagement =
-    Активность аудитории по { $items } материалам: { $views } просмотров, { $reactions } реакций,
-    { $comments } комментариев, { $shares } репостов.
+    Активность аудитории по { $items } { $items_count ->
+        [one] материалу
+       *[other] материалам
+    }: { $views } { $views_count ->
+        [one] просмотр
+        [few] просмотра
+       *[many] просмотров
+    }, { $reactions } { $reactions_count ->
+        [one] реакция
+        [few] реакции
+       *[many] реакций
+    }, { $comments } { $comments_count ->
+        [one] комментарий
+        [few] комментария
+       *[many] комментариев
+    }, { $shares } { $shares_count ->
+        [one] репост
+        [few] репоста
+       *[many] репостов
+    }.
 content-engagement-none = Активность аудитории (просмотры, реакции) не учтена.
 content-topic = Тема
 content-count = Число

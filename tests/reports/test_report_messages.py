@@ -49,3 +49,27 @@ def test_counted_words_of_the_sections_agree_with_their_number():
 
 def test_words_handed_over_keep_their_spacing():
     assert say("ru", "title-in-kazakh", title="Жас  ұстаз") == "«Жас  ұстаз» (на казахском языке)"
+
+
+def test_app_users_and_engagement_agree_with_their_numbers():
+    def users(n):
+        return say("ru", "app-users", users=str(n), count=n, share="1,0 %")
+
+    assert "пользуется 21 член профсоюза" in users(21)
+    assert "пользуются 22 члена профсоюза" in users(22)
+    assert "пользуются 25 членов профсоюза" in users(25)
+
+    def engagement(items, n):
+        counts = {f"{key}_count": n for key in ("views", "reactions", "comments", "shares")}
+        numbers = {key: str(n) for key in ("views", "reactions", "comments", "shares")}
+        return say("ru", "content-engagement", items=str(items), items_count=items, **numbers,
+                   **counts)  # fmt: skip
+
+    assert engagement(1, 21) == (
+        "Активность аудитории по 1 материалу: 21 просмотр, 21 реакция, 21 комментарий, 21 репост."
+    )
+    assert "по 3 материалам: 2 просмотра, 2 реакции, 2 комментария, 2 репоста" in engagement(3, 2)
+    assert "5 просмотров, 5 реакций, 5 комментариев, 5 репостов" in engagement(3, 5)
+    assert "«Bilim kasipodagy» мобильді қосымшасын 21 мүше" in say(
+        "kk", "app-users", users="21", count=21, share="1,0 %"
+    )
