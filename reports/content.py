@@ -220,7 +220,8 @@ class Writer:
                 [self.say("org-members"), _n(o.members) if o.members is not None else "–"],
                 [self.say("org-branches"), _n(o.branches)],
             ],
-            "note": dated or self.say("org-note"),
+            # The members' date is said in the text above; the note explains a «–» only.
+            "note": "" if dated else self.say("org-note"),
         }  # fmt: skip
         return self.section("organization", self.say("org-title"), text, [table])
 
