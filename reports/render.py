@@ -111,7 +111,7 @@ def chart_png(uri: str) -> bytes:
 
 
 def _cell_number(value):
-    """«25 116» → 25116, «1,4 %» → 0.014, «1,0» → 1.0; anything else as it is."""
+    """«12 345» → 12345, «2,5 %» → 0.025, «3,0» → 3.0; anything else as it is."""
     text = str(value).strip()
     match = PERCENT.fullmatch(text)
     if match:
